@@ -1,0 +1,1 @@
+"""Sentence encoders behind one small interface (see `base.Encoder`)."""

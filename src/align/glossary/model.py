@@ -1,0 +1,42 @@
+"""Glossary data model shared by extraction (glossary/), TBX/CSV files and the QA checks (qa/).
+
+A glossary is a list of term pairs, one row each, as in the CSV format
+`source,target,status,frequency,score,example`. Several rows may share a source term (its preferred,
+admitted and forbidden renderings).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+STATUSES = ("preferred", "admitted", "forbidden")
+
+
+@dataclass
+class TermPair:
+    source: str
+    target: str
+    status: str = "preferred"  # preferred | admitted | forbidden (TBX: deprecated)
+    frequency: int = 0
+    score: float = 0.0
+    example: str = ""
+    kind: str = "term"  # term | acronym | expansion (TBX termType: fullForm / acronym)
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"term status must be one of {', '.join(STATUSES)}, not {self.status!r}")
+
+
+@dataclass
+class Glossary:
+    pairs: list[TermPair] = field(default_factory=list)
+    src_lang: str = "fr"
+    tgt_lang: str = "en"
+
+    def by_source(self) -> dict[str, list[TermPair]]:
+        """Rows grouped by source term, in file order."""
+        groups: dict[str, list[TermPair]] = defaultdict(list)
+        for pair in self.pairs:
+            groups[pair.source].append(pair)
+        return dict(groups)

@@ -1,0 +1,25 @@
+"""Shared test fixtures: paths to the sample corpus and to the gold benchmarks beside the project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpora"
+SHARED = REPO.parent / "shared"
+BENCHMARKS = SHARED / "benchmarks"
+NOUAKCHOTT_FR = CORPUS / "fr" / "oic-cg-jk-2023-03-16-nouakchott-communique.txt"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def benchmarks_dir() -> Path:
+    if not BENCHMARKS.is_dir():
+        pytest.skip("../shared/benchmarks is not beside the project")
+    return BENCHMARKS
