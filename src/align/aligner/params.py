@@ -1,0 +1,40 @@
+"""Every setting of the aligner in one dataclass; all of them go into the output's signature."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Settings of `align_texts`. Defaults were tuned on development data only (see BENCHMARKS.md).
+
+    Bead shapes: a bead joins up to `max_side` sentences of one side and `max_bead` sentences in total.
+    First pass: each source sentence's `top_k` nearest targets (FAISS, inner product) are scored by margin
+    against the `margin_k` nearest neighbours of both sentences, and the best monotone chain of them gives
+    anchors; the second pass searches `window` target sentences either side of the line through them.
+    Bead score = cosine of the (length-weighted, summed) sentence vectors of the two runs, minus the mean
+    cosine with the sentences just outside the runs (`margin`), plus `length_weight` x the Gale-Church
+    log-likelihood of the length ratio and `token_weight` x the agreement of numbers and names; 1:0 and 0:1
+    beads score `skip`.
+    """
+
+    refine: bool = True  # embed the real concatenation of the runs the first pass hesitates on (align_texts)
+    max_side: int = 4
+    max_bead: int = 5
+    top_k: int = 4
+    margin_k: int = 4
+    window: int = 8
+    skip: float = -0.1
+    margin: bool = True
+    length_model: str = "bertalign"  # "bertalign" (multiplicative log2 ratio) | "gale-church" | "none"
+    length_weight: float = 1.0
+    token_weight: float = 0.0
+    member_weight: float = 0.0
+    size_penalty: float = 0.0
+    run_weighting: str = "sqrt-chars"  # how sentence vectors combine into a run vector: "sqrt-chars" | "chars" | "equal"
+    confidence_scale: float = 10.0  # bead score -> confidence: logistic(scale * (score - confidence_center))
+    confidence_center: float = 0.0
+
+    def signature_settings(self) -> dict[str, object]:
+        return {f"aligner.{k}": v for k, v in asdict(self).items()}

@@ -1,0 +1,57 @@
+"""Cheap checks that veto a mined sentence pair the embeddings liked (precision over recall).
+
+Mined pairs come from unrelated documents, so a near-miss ("the 48th session" for "the 49th session",
+a clause of 2019 for one of 2021) is the typical error; the embeddings barely see numbers. Each guard is
+a plain function `(source, target) -> reason or None`, so that the report can say why a pair was refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"\w+")
+
+
+def digit_runs(text: str) -> list[str]:
+    """The runs of digits of a text, sorted, without leading zeros: `5th August 2019` -> ['2019', '5'].
+
+    Digit runs survive French/English number formatting (`4,2 millions` / `4.2 million`, `1 000` /
+    `1,000`, `49ème` / `49th`), so comparing them is a language-independent test that numbers agree.
+    """
+    return sorted(run.lstrip("0") or "0" for run in _DIGITS.findall(text))
+
+
+def numbers_differ(source: str, target: str) -> str | None:
+    if digit_runs(source) != digit_runs(target):
+        return "numbers differ"
+    return None
+
+
+def length_ratio_off(source: str, target: str, max_ratio: float = 2.0, slack: int = 10) -> str | None:
+    """Character lengths of a translation stay within a factor (French runs ~10-20% longer than English);
+    `slack` characters keep short headings from being judged on a ratio of tiny numbers."""
+    longer, shorter = max(len(source), len(target)), min(len(source), len(target))
+    if longer > max_ratio * shorter + slack:
+        return "length ratio"
+    return None
+
+
+def too_short(source: str, target: str, min_words: int = 4) -> str | None:
+    """Very short segments ("H.E.", "Mr.", "The Foreign Ministers:") match many things for the wrong
+    reason; a TM gains nothing from mining them."""
+    if min(len(_WORD.findall(source)), len(_WORD.findall(target))) < min_words:
+        return "too short"
+    return None
+
+
+GUARDS = (too_short, length_ratio_off, numbers_differ)
+
+
+def refusal(source: str, target: str) -> str | None:
+    """The first guard that refuses the pair, or None when all accept it."""
+    for guard in GUARDS:
+        reason = guard(source, target)
+        if reason:
+            return reason
+    return None

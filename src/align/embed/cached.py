@@ -1,0 +1,125 @@
+"""What every encoder returned by `get_encoder` goes through: dedupe, cache, batches, progress, stats.
+
+The aligner embeds the same strings many times (a sentence, and every run of consecutive sentences it
+belongs to; boilerplate repeated across a corpus; the same documents on a re-run). `CachedEncoder`
+embeds each distinct text once per call, reads earlier vectors from the `EmbeddingCache`, embeds the
+rest in batches (each batch is written to the cache as soon as it is done, so an interrupted run keeps
+its work), and shows a progress bar on stderr when there is a lot left to embed.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from align.embed.base import Encoder
+from align.embed.cache import EmbeddingCache, cache_key
+
+#: Texts per call to the underlying model; also the unit of cache writes and progress updates.
+BATCH_SIZE = 256
+#: Show a progress bar only when more than this many texts must actually be embedded.
+PROGRESS_THRESHOLD = 256
+
+
+@dataclass
+class EncodeStats:
+    """Counters over the life of one encoder, so callers can report cache effectiveness.
+
+    `requested` counts every text passed to `encode`; `cache_hits` and `embedded` count distinct texts
+    per call, so `requested - cache_hits - embedded` texts were duplicates within a call.
+    """
+
+    requested: int = 0
+    cache_hits: int = 0
+    embedded: int = 0
+
+    @property
+    def embedded_fraction(self) -> float:
+        """Texts actually embedded per text requested (0.0 when nothing was requested)."""
+        return self.embedded / self.requested if self.requested else 0.0
+
+
+class CachedEncoder(Encoder):
+    """Wraps an encoder; same `id`, same vectors, fewer model calls. `cache=None` keeps all but the cache."""
+
+    def __init__(self, inner: Encoder, cache: EmbeddingCache | None = None, progress: bool = True,
+                 batch_size: int = BATCH_SIZE):
+        self.inner = inner
+        self.cache = cache
+        self.progress = progress
+        self.batch_size = batch_size
+        self.stats = EncodeStats()
+
+    @property
+    def id(self) -> str:  # type: ignore[override]
+        return self.inner.id
+
+    @property
+    def dim(self) -> int:  # type: ignore[override]
+        return self.inner.dim
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        self.stats.requested += len(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+
+        # Distinct texts in first-seen order; `rows` maps every input position to its distinct text.
+        index_of: dict[str, int] = {}
+        rows = np.fromiter((index_of.setdefault(text, len(index_of)) for text in texts), dtype=np.int64,
+                           count=len(texts))
+        unique = list(index_of)
+        vectors: list[np.ndarray | None] = [None] * len(unique)
+
+        keys = [cache_key(self.id, text) for text in unique] if self.cache is not None else []
+        if self.cache is not None:
+            found = self.cache.get_many(keys, dim=self.dim)
+            for i, key in enumerate(keys):
+                vector = found.get(key)
+                if vector is not None:
+                    vectors[i] = vector
+            self.stats.cache_hits += len(found)
+
+        missing = [i for i, vector in enumerate(vectors) if vector is None]
+        if missing:
+            self._embed_missing(unique, keys, missing, vectors)
+
+        table = np.vstack(vectors).astype(np.float32, copy=False)
+        return table[rows]
+
+    def _embed_missing(self, unique: list[str], keys: list[bytes], missing: list[int],
+                       vectors: list[np.ndarray | None]) -> None:
+        bar = self._progress_bar(len(missing))
+        try:
+            for start in range(0, len(missing), self.batch_size):
+                batch = missing[start:start + self.batch_size]
+                embedded = np.asarray(self.inner.encode([unique[i] for i in batch]), dtype=np.float32)
+                for row, i in enumerate(batch):
+                    vectors[i] = embedded[row]
+                if self.cache is not None:
+                    self.cache.put_many([keys[i] for i in batch], embedded)
+                self.stats.embedded += len(batch)
+                if bar is not None:
+                    bar.update(len(batch))
+        finally:
+            if bar is not None:
+                bar.close()
+
+    def _progress_bar(self, total: int):
+        """A tqdm bar on stderr for long encodes; None when not wanted or stderr is not a terminal."""
+        if not self.progress or total <= PROGRESS_THRESHOLD or not _stderr_is_terminal():
+            return None
+        from tqdm import tqdm
+
+        return tqdm(total=total, desc=f"embedding ({self.id})", unit="text", file=sys.stderr, leave=False,
+                    dynamic_ncols=True)
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -1,0 +1,160 @@
+"""Monolingual term candidates by POS-free patterns that fit French and English.
+
+Why patterns and not a tagger: no tagger for French ships offline with the project, and institutional
+text names its concepts in a few shapes that surface cues find well enough:
+  - acronyms (`JCIOI`, `IIOJ&K`, `S.E.`);
+  - hyphenated compounds (`Jammu-et-Cachemire`, `Haut-Commissariat`, `self-determination`);
+  - capitalised words that do not start the sentence (`Srinagar`, `Pakistan`);
+  - runs of content words, joined by the language's link words: French NOUN de NOUN / NOUN ADJ
+    (`Groupe de contact`, `droits de l'homme`, `Cour suprême`), English ADJ NOUN / NOUN NOUN / X of Y
+    (`Contact Group`, `Council of Foreign Ministers`), and `X and Y` between capitalised words
+    (`Jammu and Kashmir`).
+Every contiguous sub-run that starts and ends on a content word is a candidate; frequency and the
+bilingual association decide later which ones are terms (C-value style: a candidate that never occurs
+outside a longer frequent one is dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from align.glossary.tokens import CAPITAL_CONNECTORS, CONNECTORS, STOPWORDS, Token, base_lang
+
+MAX_CONTENT_WORDS = 5  # "Commission permanente indépendante des droits de l'homme" has five
+_ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_DOTTED_RE = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+class Candidate(NamedTuple):
+    key: str  # what counts are keyed by: case-folded, hyphens as spaces; acronyms keep their case
+    surface: str  # as written in the sentence
+    first: int  # token indices, inclusive
+    last: int
+    kind: str  # "acronym" | "term"
+
+
+class _Group(NamedTuple):
+    """A word or a glued hyphenated compound (`Jammu-et-Cachemire` = one group of five tokens)."""
+
+    first: int
+    last: int
+    text: str
+    kind: str  # "content" | "stop" | "break"
+    acronym: bool
+    capitalised: bool
+
+
+def is_acronym_token(text: str) -> bool:
+    """Two to ten capitals (`OCI`, `IIOJ&K`, `S.E.`), not a roman numeral (`II`, `IV`)."""
+    if _DOTTED_RE.match(text):
+        return True
+    letters = text.replace("&", "")
+    if not (2 <= len(letters) <= 10) or not letters.isalpha() or not letters.isupper():
+        return False
+    return not _ROMAN_RE.match(text)
+
+
+def _shouting(tokens: list[Token]) -> bool:
+    """A heading in capitals (`COMMUNIQUÉ CONJOINT`) is not a string of acronyms."""
+    words = [t.text for t in tokens if len(t.text) > 1 and t.text.isalpha()]
+    caps = [w for w in words if w.isupper()]
+    return len(caps) >= 3 and len(caps) > 0.5 * len(words)
+
+
+def _groups(text: str, tokens: list[Token], stopwords: set[str], shouting: bool) -> list[_Group]:
+    groups: list[_Group] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        if tokens[i].text[0].isalnum() or tokens[i].text[0] == "_":
+            # glue `word-word-word` when the hyphens touch both neighbours
+            while (j + 2 < n and tokens[j + 1].text == "-" and tokens[j + 1].start == tokens[j].end
+                   and tokens[j + 2].start == tokens[j + 1].end and tokens[j + 2].text[0].isalnum()):
+                j += 2
+        surface = text[tokens[i].start : tokens[j].end]
+        words = [t.text for t in tokens[i : j + 1] if t.text != "-"]
+        has_letters = any(ch.isalpha() for ch in surface)
+        if not has_letters or any(ch.isdigit() for ch in surface):
+            kind = "break"
+        elif all(w.lower() in stopwords for w in words):
+            kind = "stop"
+        elif j == i and (len(words[0]) < 2 or not words[0][0].isalnum()):
+            kind = "break"
+        else:
+            kind = "content"
+        acronym = j == i and kind == "content" and not shouting and is_acronym_token(tokens[i].text)
+        groups.append(_Group(i, j, surface, kind, acronym, surface[:1].isupper()))
+        i = j + 1
+    return groups
+
+
+def term_key(tokens: list[Token], first: int, last: int, acronym: bool = False) -> str:
+    """Counting key: `Jammu-et-Cachemire` and `Jammu et Cachemire` are one term; acronyms keep case."""
+    if acronym:
+        return tokens[first].text
+    return " ".join(t.text.lower() for t in tokens[first : last + 1] if t.text != "-")
+
+
+def find_candidates(text: str, tokens: list[Token], lang: str) -> list[Candidate]:
+    """All term candidates of one sentence (overlapping: sub-runs are candidates too)."""
+    lang = base_lang(lang)
+    stopwords = STOPWORDS[lang]
+    connectors = CONNECTORS[lang]
+    capital_links = CAPITAL_CONNECTORS[lang]
+    shouting = _shouting(tokens)
+    groups = _groups(text, tokens, stopwords, shouting)
+    first_word = next((g.first for g in groups if g.kind != "break"), -1)
+
+    candidates: list[Candidate] = []
+    g = 0
+    while g < len(groups):
+        if groups[g].kind != "content":
+            g += 1
+            continue
+        run = [groups[g]]  # content groups of one maximal run
+        g += 1
+        while g < len(groups):
+            step = _link_length(groups, g, connectors, capital_links, run[-1])
+            if step is None:
+                break
+            run.append(groups[g + step])
+            g += step + 1
+        candidates.extend(_sub_runs(text, tokens, run, first_word))
+    return candidates
+
+
+def _link_length(groups: list[_Group], g: int, connectors, capital_links, previous: _Group) -> int | None:
+    """How many link-word groups sit at `g` before the next content group of the run (None: run ends)."""
+    if groups[g].kind == "content":
+        return 0
+    for connector in connectors:
+        end = g + len(connector)
+        if end < len(groups) and groups[end].kind == "content" and all(
+            groups[g + k].kind == "stop" and groups[g + k].text.lower().replace("’", "'") == word
+            for k, word in enumerate(connector)
+        ):
+            return len(connector)
+    word = groups[g].text.lower()
+    if (word in capital_links and g + 1 < len(groups) and groups[g + 1].kind == "content"
+            and previous.capitalised and groups[g + 1].capitalised and not previous.acronym):
+        return 1
+    return None
+
+
+def _sub_runs(text: str, tokens: list[Token], run: list[_Group], first_word: int) -> list[Candidate]:
+    found = []
+    for a in range(len(run)):
+        for b in range(a, min(len(run), a + MAX_CONTENT_WORDS)):
+            first, last = run[a].first, run[b].last
+            if a == b:
+                group = run[a]
+                compound = group.last > group.first
+                if group.acronym:
+                    found.append(Candidate(tokens[first].text, group.text, first, last, "acronym"))
+                    continue
+                if not (compound or (group.capitalised and group.first != first_word)):
+                    continue
+            surface = text[tokens[first].start : tokens[last].end]
+            found.append(Candidate(term_key(tokens, first, last), surface, first, last, "term"))
+    return found

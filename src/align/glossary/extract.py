@@ -1,0 +1,334 @@
+"""Bilingual term extraction: which source terms are rendered by which target terms, and how reliably.
+
+How (one pass to count and feed the word aligner, one pass over the links):
+ 1. Candidates on each side by patterns (`candidates.py`); per-unit document frequencies f(s), f(t).
+ 2. eflomal word links, grow-diag-final (`wordalign.py`). A source candidate is linked, in each unit, to
+    the target candidate whose content words best match (Jaccard >= 0.5) the words its own words are
+    linked to; a source candidate written identically in the target (`Pakistan`, `APHC`) is linked too.
+ 3. Acronyms get a cue that does not depend on the aligner: every source acronym co-occurs with every
+    target acronym of the unit. On a few dozen units word alignment is thin but `JCIOI` and `IIOJK`
+    still share every unit they appear in.
+ 4. Association = Dice over units, 2·n(s,t) / (f(s) + f(t)). The best target of each source term is
+    `preferred`; other targets with at least half its score are `admitted` (IIOJK / IIOJ&K).
+ 5. A candidate that never occurs outside a longer frequent candidate is dropped (C-value style), and
+    `Long Form (ACR)` definitions on both sides give each acronym pair its expansion pair.
+
+Everything is a count keyed by strings, updated unit by unit: memory grows with the vocabulary of
+candidates, not with the square of anything, and rare keys are pruned on very large inputs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterable, Iterator
+
+from align.glossary.acronyms import find_expansions
+from align.glossary.candidates import Candidate, find_candidates
+from align.glossary.model import EXAMPLE_SEPARATOR, Glossary, TermPair
+from align.glossary.tokens import STOPWORDS, alignment_line, base_lang, to_token_links, tokenize
+from align.model import TranslationUnit
+
+MIN_JACCARD = 0.5  # a projected source term must cover at least half the target term's content words
+OTHER_KIND_WEIGHT = 0.75  # an acronym is rendered by an acronym, a term by a term, other things equal
+ADMITTED_RATIO = 0.5  # a second rendering is kept when it scores at least half the preferred one
+PRUNE_EVERY = 200_000  # units; then keys seen once are forgotten (lossy counting on huge inputs)
+
+
+class _PrunedCounter(Counter):
+    """Per-unit document frequencies that forget keys seen once every PRUNE_EVERY units.
+
+    Why: a million units have tens of millions of distinct n-gram candidates, almost all seen once; a
+    term that matters is seen again long before it could be pruned.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.units = 0
+
+    def add_unit(self, keys: Iterable[str]) -> None:
+        self.update(set(keys))
+        self.units += 1
+        if self.units % PRUNE_EVERY == 0:
+            for key in [k for k, v in self.items() if v == 1]:
+                del self[key]
+
+
+def extract_terms(
+    units: Iterable[TranslationUnit],
+    *,
+    src_lang: str = "fr",
+    tgt_lang: str = "en",
+    min_frequency: int = 2,
+    min_score: float = 0.2,
+    max_renderings: int = 3,
+) -> Glossary:
+    """Term pair candidates with frequency, Dice association score and an example unit.
+
+    `min_frequency`: units in which a pair must be found (and a source term must occur);
+    `min_score`: lowest Dice association kept; `max_renderings`: target renderings kept per source term.
+    Rows are sorted best first; an acronym pair and its expansion pair share a `concept`.
+    """
+    units = list(units)
+    glossary = Glossary(src_lang=src_lang, tgt_lang=tgt_lang)
+    if not units:
+        return glossary
+    from align.glossary.wordalign import align_token_lines  # lazily: loads eflomal
+
+    src, tgt = base_lang(src_lang), base_lang(tgt_lang)
+    src_freq, tgt_freq = _PrunedCounter(), _PrunedCounter()
+    src_expansions: Counter = Counter()
+    tgt_expansions: Counter = Counter()
+
+    def lines(side: str, lang: str, freq: _PrunedCounter, expansions: Counter) -> Iterator[str]:
+        for unit in units:
+            text = getattr(unit, side)
+            tokens = tokenize(text)
+            freq.add_unit(c.key for c in find_candidates(text, tokens, lang))
+            if "(" in text:
+                expansions.update(find_expansions(text))
+            yield alignment_line(tokens)
+
+    links_per_unit = align_token_lines(
+        lines("source", src, src_freq, src_expansions), lines("target", tgt, tgt_freq, tgt_expansions)
+    )
+    stats = _LinkStats(min_frequency, src_freq, tgt_freq, STOPWORDS[tgt])
+    for index, (unit, links) in enumerate(zip(units, links_per_unit)):
+        stats.add_unit(index, unit, links, src, tgt)
+
+    rows = stats.select(min_frequency, min_score, max_renderings)
+    rows = _with_expansions(rows, src_expansions, tgt_expansions)
+    for row in rows:
+        example = units[row.example_index]
+        row.pair.example = f"{example.source}{EXAMPLE_SEPARATOR}{example.target}"
+    glossary.pairs = [row.pair for row in rows]
+    return glossary
+
+
+class _Row:
+    def __init__(self, pair: TermPair, example_index: int, src_key: str) -> None:
+        self.pair, self.example_index, self.src_key = pair, example_index, src_key
+
+
+class _LinkStats:
+    """Counts gathered over the word-aligned units (step 2 and 3 of the module docstring)."""
+
+    def __init__(self, min_frequency: int, src_freq: Counter, tgt_freq: Counter, tgt_stopwords: set[str]):
+        self.frequent = {key for key, n in src_freq.items() if n >= min_frequency}
+        self.src_freq, self.tgt_freq = src_freq, tgt_freq
+        self.tgt_stopwords = tgt_stopwords
+        self.links: Counter = Counter()  # (s, t) -> units where the aligner links s to t
+        self.cooccurrence: Counter = Counter()  # (s acronym, t acronym) -> units where both occur
+        self.independent: Counter = Counter()  # s -> units where s occurs outside longer frequent terms
+        self.first_unit: dict[tuple[str, str], int] = {}
+        self.src_surfaces: dict[str, Counter] = defaultdict(Counter)
+        self.tgt_surfaces: dict[str, Counter] = defaultdict(Counter)
+        self.kinds: dict[str, str] = {}
+
+    def add_unit(self, index: int, unit: TranslationUnit, links: frozenset, src: str, tgt: str) -> None:
+        src_tokens, tgt_tokens = tokenize(unit.source), tokenize(unit.target)
+        links = to_token_links(links, src_tokens, tgt_tokens)
+        sources = [c for c in find_candidates(unit.source, src_tokens, src) if c.key in self.frequent]
+        if not sources:
+            return
+        targets = find_candidates(unit.target, tgt_tokens, tgt)
+        content = [any(ch.isalpha() for ch in t.text) and t.text.lower() not in self.tgt_stopwords
+                   for t in tgt_tokens]
+        target_content = [frozenset(j for j in range(t.first, t.last + 1) if content[j]) for t in targets]
+        by_position: dict[int, list[int]] = defaultdict(list)
+        for n, positions in enumerate(target_content):
+            for j in positions:
+                by_position[j].append(n)
+        target_by_key = {t.key.lower(): t for t in targets}
+        target_acronyms = {t.key: t for t in targets if t.kind == "acronym"}
+
+        seen_pairs: set[tuple[str, str]] = set()
+        seen_sources: set[str] = set()
+        for candidate in sources:
+            key = candidate.key
+            self.src_surfaces[key][candidate.surface] += 1
+            self.kinds[key] = candidate.kind
+            if key not in seen_sources and not _covered(candidate, sources):
+                self.independent[key] += 1
+                seen_sources.add(key)
+            matches = []
+            best = _project(candidate, links, targets, target_content, by_position, content)
+            if best is not None:
+                matches.append(best)
+            same = target_by_key.get(key.lower())
+            if same is not None:
+                matches.append(same)
+            for target in matches:
+                self._count(self.links, key, target, index, seen_pairs)
+            if candidate.kind == "acronym":
+                for target in target_acronyms.values():
+                    self._count(self.cooccurrence, key, target, index, seen_pairs, tag="co")
+
+    def _count(self, counter: Counter, key: str, target: Candidate, index: int, seen: set, tag: str = "") -> None:
+        pair = (key, target.key)
+        if (pair, tag) in seen:
+            return
+        seen.add((pair, tag))
+        counter[pair] += 1
+        self.first_unit.setdefault(pair, index)
+        self.tgt_surfaces[target.key][target.surface] += 1
+
+    def select(self, min_frequency: int, min_score: float, max_renderings: int) -> list[_Row]:
+        from rapidfuzz import fuzz  # lazily
+
+        options: dict[str, dict[str, tuple[float, int]]] = defaultdict(dict)
+        for counter in (self.links, self.cooccurrence):
+            for (s, t), n in counter.items():
+                dice = 2 * n / (self.src_freq[s] + max(self.tgt_freq[t], n))
+                old = options[s].get(t, (0.0, 0))
+                options[s][t] = (max(old[0], dice), max(old[1], n))
+
+        chosen: dict[str, list[tuple[str, float, int]]] = {}
+        for s, targets in options.items():
+            source = self._display(self.src_surfaces, s).lower()
+            source_is_acronym = self.kinds.get(s) == "acronym"
+
+            def rank(item, source=source, source_is_acronym=source_is_acronym):
+                t, (score, n) = item
+                same_kind = source_is_acronym == _looks_like_acronym(t)
+                return score * (1.0 if same_kind else OTHER_KIND_WEIGHT), fuzz.ratio(source, t.lower()), n
+
+            kept: list[tuple[str, float, int]] = []
+            for t, (score, n) in sorted(targets.items(), key=rank, reverse=True):
+                if n < min_frequency or score < min_score or len(kept) >= max_renderings:
+                    continue
+                if kept and (score < ADMITTED_RATIO * kept[0][1] or _nested(t, [k[0] for k in kept])):
+                    continue
+                kept.append((t, score, n))
+            if kept:
+                chosen[s] = kept
+
+        rows: list[_Row] = []
+        for s in _drop_nested_sources(chosen, self.independent):
+            for rank_number, (t, score, n) in enumerate(chosen[s]):
+                kind = "acronym" if self.kinds.get(s) == "acronym" and _looks_like_acronym(t) else "term"
+                pair = TermPair(
+                    source=self._display(self.src_surfaces, s),
+                    target=self._display(self.tgt_surfaces, t),
+                    status="preferred" if rank_number == 0 else "admitted",
+                    frequency=n,
+                    score=round(score, 3),
+                    kind=kind,
+                )
+                rows.append(_Row(pair, self.first_unit[(s, t)], s))
+        return _sorted(rows)
+
+    @staticmethod
+    def _display(surfaces: dict[str, Counter], key: str) -> str:
+        """The most frequent written form; ties go to the form starting lower-case (not sentence-initial)."""
+        forms = surfaces.get(key)
+        if not forms:
+            return key
+        return max(forms.items(), key=lambda item: (item[1], item[0][:1].islower()))[0]
+
+
+def _looks_like_acronym(key: str) -> bool:
+    letters = key.replace("&", "").replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) >= 2
+
+
+def _sub_keys(key: str) -> Iterator[str]:
+    """Every shorter contiguous word sequence of a key (`a b c` -> `a`, `a b`, `b`, `b c`, `c`)."""
+    words = key.split()
+    for a in range(len(words)):
+        for b in range(a + 1, len(words) + 1):
+            if b - a < len(words):
+                yield " ".join(words[a:b])
+
+
+def _drop_nested_sources(chosen: dict[str, list], independent: Counter) -> list[str]:
+    """Resolve nested candidates with the translations (C-value alone would keep noise).
+
+    A longer source term rendered exactly like a term it contains adds words that were not translated
+    (`communauté internationale d'intensifier` -> `international community`): dropped. A term that never
+    occurs outside a longer kept term is not a term of its own: dropped.
+    """
+    preferred = {s: targets[0][0] for s, targets in chosen.items()}
+    survivors = [s for s in chosen if not any(preferred.get(sub) == preferred[s] for sub in _sub_keys(s))]
+    inside_kept = {sub for s in survivors for sub in _sub_keys(s)}
+    return [s for s in survivors if independent[s] > 0 or s not in inside_kept]
+
+
+def _covered(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """True when a longer frequent candidate of the same sentence contains this occurrence."""
+    return any(
+        other.first <= candidate.first and candidate.last <= other.last
+        and (other.last - other.first) > (candidate.last - candidate.first)
+        for other in candidates
+    )
+
+
+def _project(candidate, links, targets, target_content, by_position, content) -> Candidate | None:
+    """The target candidate whose content words best match those the source candidate's words link to.
+
+    A target word counts as projected only when it has more links from inside the source candidate than
+    from outside it: in `résolutions du CSNU` / `UNSC resolutions` a stray link from `CSNU` to
+    `resolutions` does not drag `resolutions` into the rendering of `CSNU`.
+    """
+    inside: Counter = Counter()
+    outside: Counter = Counter()
+    for i, j in links:
+        if j < len(content) and content[j]:
+            (inside if candidate.first <= i <= candidate.last else outside)[j] += 1
+    projected = {j for j, n in inside.items() if n > outside[j]}
+    if not projected:
+        return None
+    best, best_rank = None, (MIN_JACCARD, -len(content) - 1)
+    for n in {n for j in projected for n in by_position.get(j, ())}:
+        positions = target_content[n]
+        rank = (len(projected & positions) / len(projected | positions), -len(positions))
+        if rank >= best_rank:
+            best, best_rank = n, rank
+    return targets[best] if best is not None else None
+
+
+def _nested(target: str, kept: list[str]) -> bool:
+    """`Jammu` is not a second rendering of a term already rendered `Jammu and Kashmir`."""
+    padded = f" {target} "
+    return any(padded in f" {other} " or f" {other} " in padded for other in kept)
+
+
+def _sorted(rows: list[_Row]) -> list[_Row]:
+    """Best source terms first (by their preferred row), each followed by its other renderings."""
+    best: dict[str, tuple[float, int]] = {}
+    for row in rows:
+        if row.src_key not in best:
+            best[row.src_key] = (row.pair.score, row.pair.frequency)
+    return sorted(rows, key=lambda r: (-best[r.src_key][0], -best[r.src_key][1], r.src_key,
+                                       r.pair.status != "preferred"))
+
+
+def _with_expansions(rows: list[_Row], src_expansions: Counter, tgt_expansions: Counter) -> list[_Row]:
+    """Give each acronym pair a concept and, when both sides define it, an expansion pair."""
+    src_long = _most_frequent_long_forms(src_expansions)
+    tgt_long = _most_frequent_long_forms(tgt_expansions)
+    known = {(r.pair.source.lower(), r.pair.target.lower()) for r in rows}
+    concepts: dict[str, str] = {}
+    out: list[_Row] = []
+    for row in rows:
+        out.append(row)
+        pair = row.pair
+        if pair.kind != "acronym":
+            continue
+        pair.concept = concepts.setdefault(row.src_key, f"c{len(concepts) + 1}")
+        if pair.source in src_long and pair.target in tgt_long:
+            (src_form, src_n), (tgt_form, tgt_n) = src_long[pair.source], tgt_long[pair.target]
+            if (src_form.lower(), tgt_form.lower()) in known:
+                continue
+            known.add((src_form.lower(), tgt_form.lower()))
+            expansion = TermPair(source=src_form, target=tgt_form, status=pair.status,
+                                 frequency=min(src_n, tgt_n), score=pair.score, kind="expansion",
+                                 concept=pair.concept)
+            out.append(_Row(expansion, row.example_index, row.src_key))
+    return out
+
+
+def _most_frequent_long_forms(expansions: Counter) -> dict[str, tuple[str, int]]:
+    best: dict[str, tuple[str, int]] = {}
+    for (acronym, long_form), n in expansions.most_common():
+        best.setdefault(acronym, (long_form, n))
+    return best

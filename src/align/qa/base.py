@@ -1,0 +1,142 @@
+"""The contract every QA check follows: a `Check` looks at units and yields `Finding`s.
+
+Why so small: a newcomer adds a check by copying a sibling module in `qa/checks/`, setting `id`,
+`severity` and `description`, and writing `check(unit, context)`. Checks that need the whole file
+(consistency across units) set `scope = "corpus"` and implement `check_all(units, context)` instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+
+if TYPE_CHECKING:
+    from align.glossary.model import Glossary, TermPair
+    from align.model import TranslationUnit
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters `start:end` of the unit's `side` ("source" or "target") that the finding is about."""
+
+    side: str
+    start: int
+    end: int
+
+
+@dataclass
+class Finding:
+    """One problem in one unit. `unit` is the unit's tuid, or its 1-based position in the file when it has none."""
+
+    unit: str
+    check: str
+    severity: str
+    message: str
+    source: str
+    target: str
+    spans: list[Span] = field(default_factory=list)
+    position: int = 0  # 1-based position of the unit in the file (stable order for reports)
+
+    @property
+    def target_hash(self) -> str:
+        """Ties an accepted finding to this exact target: editing the target makes the finding come back."""
+        from align.qa.suppress import text_hash
+
+        return text_hash(self.target)
+
+    def as_dict(self) -> dict:
+        return {
+            "unit": self.unit,
+            "position": self.position,
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message,
+            "source": self.source,
+            "target": self.target,
+            "target_hash": self.target_hash,
+            "spans": [{"side": s.side, "start": s.start, "end": s.end} for s in self.spans],
+        }
+
+
+def unit_label(unit: "TranslationUnit", position: int) -> str:
+    """The id a finding names: the unit's tuid, else its 1-based position."""
+    return unit.tuid if unit.tuid else str(position)
+
+
+class QAContext:
+    """What checks may consult besides the unit: the whole file, the glossary, extracted term pairs.
+
+    Term pairs from the extractor are computed lazily (once) because extraction aligns words over the
+    whole file: checks that never ask for them cost nothing.
+    """
+
+    def __init__(self, units: Sequence["TranslationUnit"], glossary: "Glossary | None" = None,
+                 use_extractor: bool = False) -> None:
+        self.units = list(units)
+        self.glossary = glossary
+        self.use_extractor = use_extractor
+        self.cache: dict[str, object] = {}  # shared work between checks (e.g. acronym statistics)
+
+    @cached_property
+    def extracted_pairs(self) -> list["TermPair"]:
+        """Candidate term pairs from `align.glossary.extract_terms` (empty when it is not available)."""
+        if not self.use_extractor or not self.units:
+            return []
+        try:
+            from align.glossary import extract_terms
+        except ImportError:
+            try:
+                from align.glossary.extract import extract_terms
+            except ImportError:
+                return []
+        return list(extract_terms(self.units).pairs)
+
+    def label(self, position: int) -> str:
+        return unit_label(self.units[position - 1], position)
+
+
+class Check:
+    """Base class of a QA check.
+
+    Subclasses set `id` (stable, used in reports, config and accept files), `severity` (the default,
+    overridable per check in the config file), `description` (one line for `--help` and reports) and
+    `options` (tunable settings with their defaults; the config file may override them).
+    """
+
+    id: str = ""
+    severity: str = "warning"
+    description: str = ""
+    scope: str = "unit"  # "unit": check(unit) per unit; "corpus": check_all(units) once
+    options: dict[str, object] = {}
+    skip_empty_target: bool = True  # most checks have nothing to say about a missing translation
+
+    def __init__(self, severity: str | None = None, **options: object) -> None:
+        if severity is not None:
+            self.severity = severity
+        unknown = set(options) - set(self.options)
+        if unknown:
+            from align.errors import ConfigError
+
+            raise ConfigError(f"check {self.id!r} has no option {', '.join(sorted(unknown))} "
+                              f"(known: {', '.join(sorted(self.options)) or 'none'})")
+        self.settings = {**self.options, **options}
+
+    def finding(self, unit: "TranslationUnit", position: int, message: str,
+                spans: Iterable[Span] = ()) -> Finding:
+        return Finding(unit=unit_label(unit, position), check=self.id, severity=self.severity,
+                       message=message, source=unit.source, target=unit.target, spans=list(spans),
+                       position=position)
+
+    def check(self, unit: "TranslationUnit", position: int, context: QAContext) -> Iterator[Finding]:
+        """Findings for one unit (`position` is 1-based). Unit-scope checks override this."""
+        return iter(())
+
+    def check_all(self, context: QAContext) -> Iterator[Finding]:
+        """Findings over the whole file. Corpus-scope checks override this."""
+        for position, unit in enumerate(context.units, start=1):
+            if self.skip_empty_target and not unit.target.strip():
+                continue
+            yield from self.check(unit, position, context)

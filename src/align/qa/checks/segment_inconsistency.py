@@ -1,0 +1,52 @@
+"""`segment-inconsistency`: one source segment translated differently, or one target from different sources.
+
+Segments are compared after collapsing whitespace and case. The finding is put on each unit whose
+translation differs from the most frequent one (the first seen on a tie) and names that one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from align.qa.base import Check
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class SegmentInconsistency(Check):
+    id = "segment-inconsistency"
+    severity = "warning"
+    description = "the same source segment has different translations (or one translation, different sources)"
+    scope = "corpus"
+
+    def check_all(self, context):
+        units = [(i, u) for i, u in enumerate(context.units, start=1) if u.source.strip() and u.target.strip()]
+        yield from self._inconsistent(units, context, by="source")
+        yield from self._inconsistent(units, context, by="target")
+
+    def _inconsistent(self, units, context, by):
+        other = "target" if by == "source" else "source"
+        groups = defaultdict(list)
+        for position, unit in units:
+            groups[_key(getattr(unit, by))].append((position, unit))
+        for members in groups.values():
+            variants = Counter(_key(getattr(u, other)) for _, u in members)
+            if len(variants) < 2:
+                continue
+            first_seen = {}
+            for position, unit in members:
+                first_seen.setdefault(_key(getattr(unit, other)), (position, unit))
+            reference = max(variants, key=lambda v: (variants[v], -first_seen[v][0]))
+            ref_position, ref_unit = first_seen[reference]
+            for position, unit in members:
+                if _key(getattr(unit, other)) == reference:
+                    continue
+                if by == "source":
+                    message = (f"same source as unit {context.label(ref_position)} but translated differently "
+                               f"(there: '{getattr(ref_unit, other)}')")
+                else:
+                    message = (f"same translation as unit {context.label(ref_position)} for a different source "
+                               f"(there: '{getattr(ref_unit, other)}')")
+                yield self.finding(unit, position, message)

@@ -1,0 +1,78 @@
+"""The QA config file (TOML, read with tomllib): per-check severity, disabling, and options.
+
+    [checks.length-ratio]
+    severity = "info"          # error | warning | info
+    min_ratio = 0.4            # any option the check declares
+
+    [checks.whitespace]
+    enabled = false
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from align.errors import ConfigError, InputError
+from align.qa.base import SEVERITIES, Check
+
+
+@dataclass
+class QAConfig:
+    severities: dict[str, str] = field(default_factory=dict)
+    disabled: set[str] = field(default_factory=set)
+    options: dict[str, dict[str, object]] = field(default_factory=dict)
+    path: Path | None = None
+
+    def build_checks(self) -> list[Check]:
+        """Instances of every enabled check, with this config's severities and options."""
+        from align.qa.checks import CHECKS
+
+        return [cls(self.severities.get(check_id), **self.options.get(check_id, {}))
+                for check_id, cls in CHECKS.items() if check_id not in self.disabled]
+
+
+def parse_config(data: dict, where: str = "config") -> QAConfig:
+    from align.qa.checks import CHECKS
+
+    config = QAConfig()
+    unknown_sections = set(data) - {"checks"}
+    if unknown_sections:
+        raise ConfigError(f"{where}: unknown section(s) {', '.join(sorted(unknown_sections))} (expected [checks.ID])")
+    for check_id, settings in data.get("checks", {}).items():
+        if check_id not in CHECKS:
+            raise ConfigError(f"{where}: unknown check {check_id!r} (known: {', '.join(CHECKS)})")
+        if not isinstance(settings, dict):
+            raise ConfigError(f"{where}: [checks.{check_id}] must be a table")
+        settings = dict(settings)
+        severity = settings.pop("severity", None)
+        if severity is not None:
+            if severity not in SEVERITIES:
+                raise ConfigError(f"{where}: severity of {check_id!r} must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+            config.severities[check_id] = severity
+        enabled = settings.pop("enabled", True)
+        if not isinstance(enabled, bool):
+            raise ConfigError(f"{where}: 'enabled' of {check_id!r} must be true or false")
+        if not enabled:
+            config.disabled.add(check_id)
+        if settings:
+            config.options[check_id] = settings
+            CHECKS[check_id](**settings)  # unknown options fail here, naming the check
+    return config
+
+
+def load_config(path: str | Path | None) -> QAConfig:
+    """The config in `path` (TOML), or the defaults when `path` is None."""
+    if path is None:
+        return QAConfig()
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: config file not found") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise InputError(f"{path}: not a valid TOML config file ({error})") from None
+    config = parse_config(data, str(path))
+    config.path = path
+    return config

@@ -1,0 +1,82 @@
+"""Accepted findings: a file listing findings a reviewer has accepted, so they no longer count.
+
+Two forms are read:
+- TSV, one finding a line: `unit<TAB>check[<TAB>target_hash]` (`#` starts a comment);
+- JSON: a list of `{"unit": ..., "check": ..., "target_hash": ...}` objects, or a whole JSON report of
+  `align qa --format json` (its `findings`), so that "accept everything reported today" is one command.
+With a target hash, the acceptance holds only while the target text is unchanged: an edited
+translation is checked afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from align.errors import InputError
+
+
+def text_hash(text: str) -> str:
+    """A short, stable fingerprint of a target (whitespace-normalised)."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    unit: str
+    check: str
+    target_hash: str | None = None
+
+    def matches(self, finding) -> bool:
+        """Same unit, same check (`*` accepts every check), and the same target when a hash is given."""
+        return (finding.unit == self.unit and self.check in (finding.check, "*")
+                and (self.target_hash is None or self.target_hash == finding.target_hash))
+
+
+def load_accepted(path: str | Path | None) -> list[Acceptance]:
+    if path is None:
+        return []
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: accept file not found") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: accept file is not UTF-8 text") from None
+    if text.lstrip().startswith(("[", "{")):
+        return _from_json(text, path)
+    return _from_tsv(text, path)
+
+
+def _from_json(text: str, path: Path) -> list[Acceptance]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{path}: accept file is not valid JSON ({error})") from None
+    items = data.get("findings") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise InputError(f"{path}: expected a list of accepted findings or a JSON report with 'findings'")
+    accepted = []
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or "unit" not in item or "check" not in item:
+            raise InputError(f"{path}: entry {number} needs 'unit' and 'check'")
+        target_hash = item.get("target_hash")
+        if target_hash is None and "target" in item:
+            target_hash = text_hash(item["target"])
+        accepted.append(Acceptance(str(item["unit"]), str(item["check"]), target_hash))
+    return accepted
+
+
+def _from_tsv(text: str, path: Path) -> list[Acceptance]:
+    accepted = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) not in (2, 3) or not fields[0].strip() or not fields[1].strip():
+            raise InputError(f"{path}: line {number}: expected 'unit<TAB>check[<TAB>target_hash]'")
+        accepted.append(Acceptance(fields[0].strip(), fields[1].strip(),
+                                   fields[2].strip() if len(fields) == 3 and fields[2].strip() else None))
+    return accepted

