@@ -104,7 +104,8 @@ def main() -> None:
         if args.store_rows:
             store = bench_store(args.store_rows, Path(folder) / "store")
             print(f"store only: {store['rows']:,} rows of 384 float32, {store['size_mb']:.0f} MB on disk")
-            print(f"  insert (batches of 256): {store['insert_s']:6.2f} s ({store['rows'] / store['insert_s']:,.0f} rows/s)")
+            insert_rate = store["rows"] / store["insert_s"]
+            print(f"  insert (batches of 256): {store['insert_s']:6.2f} s ({insert_rate:,.0f} rows/s)")
             print(f"  lookup (random order, batches of 2000): {store['lookup_s']:6.2f} s "
                   f"({store['rows'] / store['lookup_s']:,.0f} rows/s)")
     print(f"# load average after: {os.getloadavg()[0]:.1f}")

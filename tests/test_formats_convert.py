@@ -35,16 +35,20 @@ def test_format_is_sniffed_when_the_extension_says_nothing(tmp_path):
     for ext in ("tmx", "xlf", "tsv"):
         path = tmp_path / f"units.{ext}"
         write_units(path, corpus_units(), src_lang="fr", tgt_lang="en")
+        assert ext != "tmx" or validate_tmx(path) == []
         renamed = shutil.copy(path, tmp_path / f"units-{ext}.txt")
         store = read_store(renamed)
         assert store.format == {"xlf": "xliff"}.get(ext, ext)
         assert [u.source for u in store.units] == [u.source for u in corpus_units()[1:]]  # null skipped
+        src_lang, tgt_lang, units = read_store(renamed)  # also unpacks as a triple
+        assert (src_lang, tgt_lang, len(list(units))) == (store.src_lang, store.tgt_lang, 4)
 
 
 def test_convert_chain_keeps_every_unit(tmp_path):
     runner = CliRunner()
     tmx = tmp_path / "in.tmx"
     write_units(tmx, corpus_units(), src_lang="fr", tgt_lang="en", keep_null=True)
+    assert validate_tmx(tmx) == []
     chain = [tmx, tmp_path / "a.tsv", tmp_path / "b.xlf", tmp_path / "c.tmx"]
     for source, target in zip(chain, chain[1:]):
         result = runner.invoke(cli, ["convert", str(source), str(target), "--keep-null",

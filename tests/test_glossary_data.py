@@ -166,6 +166,10 @@ NOUAKCHOTT_PAIRS = [
      "Srinagar ;",
      "Expressed concern over the seizure of the office of the All Parties Hurriyat Conference (APHC) in "
      "Srinagar;"),
+    ("Condamnant la détention prolongée de l'ensemble des dirigeants de l'APHC, voix authentique des "
+     "aspirations politiques cachemiriennes ;",
+     "Condemning the protracted detention of the entire APHC leadership, the genuine voice of the Kashmiri "
+     "political aspirations;"),
     ("Affirmé que tout processus politique au sein du JCIOI, en contradiction avec les résolutions pertinentes "
      "du Conseil de sécurité de l'ONU, serait nul ad-initio et sans effet juridique ;",
      "Affirmed that any political process in IIOJK, in contravention of the relevant UN Security Council "

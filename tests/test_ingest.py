@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from align.errors import InputError
 from align.ingest import read_document
+from align.ingest.unwrap import unwrap
 from conftest import CORPUS, NOUAKCHOTT_FR
 
 OTHER_CORPUS_FILES = sorted(p for p in CORPUS.glob("*/*.txt") if p != NOUAKCHOTT_FR)
@@ -142,3 +146,20 @@ def test_short_wrapped_paragraphs_separated_by_blank_lines(tmp_path):
     assert doc.meta["unwrapped"] == "yes"
     assert [doc.text[p.start:p.end][:20] for p in doc.paragraphs] == [
         "Le Secrétaire généra", "Il a souligné la néc", "Le Groupe de contact"]
+
+
+_WORDS = st.sampled_from(["le", "Groupe", "de", "contact", "a", "souligné", "1.", "ii.", "-", ";", ":", "et",
+                          "2022.", "réunion.", "M.", "S.E.", "Jammu-et-Cachemire", "(JCIOI)", "l’Inde", "«", "»"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(_WORDS, min_size=1, max_size=60), min_size=1, max_size=6),
+       st.integers(min_value=30, max_value=90), st.booleans())
+def test_unwrap_loses_and_adds_no_word(paragraphs, width, interleaved):
+    lines = []
+    for words in paragraphs:
+        lines.extend(textwrap.wrap(" ".join(words), width, break_on_hyphens=False, break_long_words=False))
+        lines.append(" ")  # a paragraph break line, as in the PDF-extracted corpus file
+    text = ("\n\n" if interleaved else "\n").join(lines)
+    joined = unwrap(text)
+    assert " ".join(joined).split() == [word for words in paragraphs for word in words]

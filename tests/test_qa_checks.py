@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from align.model import TranslationUnit
 from align.qa import run_qa
@@ -81,6 +83,11 @@ def test_whitespace():
     nbsp = findings("whitespace", ("les résolutions\u00a0:", "the resolutions\u00a0:"))
     assert nbsp and nbsp[0].spans[0].side == "target"
     assert not findings("whitespace", ("à 10 h 30", "at 10:30"))
+    english_to_french = [TranslationUnit("Why?", "Pourquoi?", src_lang="en", tgt_lang="fr"),
+                         TranslationUnit("Why? See http://x.org at 10:30", "Pourquoi\u202f? Voir http://x.org à 10:30",
+                                         src_lang="en", tgt_lang="fr")]
+    found = run_qa(english_to_french, config=only("whitespace")).findings
+    assert [(f.unit, f.message) for f in found] == [("1", "no space before '?' in French")]
 
 
 def test_repeated_word():
@@ -106,7 +113,8 @@ def test_length_ratio_is_calibrated_for_french_to_english():
 
 
 def test_toolkit_checks_are_wrapped():
-    assert findings("urls", ("Voir https://www.oic-oci.org/fr/", "See https://www.oic-oci.org/"))
+    url = findings("urls", ("Voir https://www.oic-oci.org/fr/", "See https://www.oic-oci.org/"))
+    assert [(s.side, s.start) for s in url[0].spans] == [("source", 5), ("target", 4)]
     assert not findings("urls", ("Voir https://www.oic-oci.org/", "See https://www.oic-oci.org/"))
     assert findings("xmltags", ("le <b>JCIOI</b>", "the IIOJK"))
     assert findings("emails", ("écrire à info@oic-oci.org", "write to info@oic.org"))
@@ -124,3 +132,20 @@ def test_checks_skip_empty_targets_except_empty_target():
     units = [TranslationUnit("le peuple du JCIOI, 3,5 %", "")]
     result = run_qa(units, use_extractor=False)
     assert [f.check for f in result.findings] == ["empty-target"]
+
+
+_PIECES = list("aAeé OCIJK&0123456789,.:;!?()[]{}«»“”\"'’/-\u00a0\u202f\t") + [
+    "l'OCI", "JCIOI", "IIOJ&K", "mars", "March", "3,5", "2 500", "1er", "49th", "the", "<b>", "http://x.org",
+    "x@y.org", "h", "soixante-dix", "XIe", "10 h 30", "12/12/2023"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_TEXT, _TEXT), min_size=1, max_size=5))
+def test_any_text_is_checked_without_crash_and_spans_stay_inside(pairs):
+    units = [TranslationUnit(s, t) for s, t in pairs]
+    for finding in run_qa(units).findings:
+        for span in finding.spans:
+            side = finding.source if span.side == "source" else finding.target
+            assert 0 <= span.start <= span.end <= len(side)
+        assert finding.check in CHECKS and finding.message

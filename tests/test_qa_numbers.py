@@ -42,6 +42,14 @@ def number_findings(source: str, target: str):
     ("CHAPITRE II Ce que devint Candide", "CHAPTER 2 What Befell Candide"),
     ("au XXIe siècle", "in the 21st century"),
     ("à 10 h 30", "at 10.30 a.m."),
+    ("à 15 heures", "at 3 p.m."),
+    ("à 15 h", "at 15:00"),
+    ("pendant 24 heures", "for 24 hours"),
+    ("dans les années 1990", "in the 1990s"),
+    ("huit millions de personnes", "8 million people"),
+    ("au cours de la soixante-dix-huitième session", "during the 78th session"),
+    ("le 4e rapport", "the fourth report"),
+    ("à 15 h 30", "at 3:30"),
     ("3,5 millions de personnes", "3.5 million people"),
 ])
 def test_equal_numbers_written_the_french_and_english_way_do_not_fire(source, target):
@@ -56,6 +64,7 @@ def test_equal_numbers_written_the_french_and_english_way_do_not_fire(source, ta
     ("la 49e session", "the 48th session", "49e"),
     ("la soixante-dix-huitième session de l'Assemblée", "the 20th session of the Assembly", "soixante-dix-huitième"),
     ("la résolution 307 de 1971", "resolution 307 of 1917", "1971"),
+    ("à 15 heures", "at 5 p.m.", "15 heures"),
 ])
 def test_different_numbers_fire_and_name_the_number(source, target, shown):
     findings = number_findings(source, target)

@@ -99,6 +99,7 @@ def test_config_changes_severity_disables_and_sets_options(tmp_path):
     for text, message in [('[checks.no-such-check]\nseverity = "error"\n', "unknown check"),
                           ('[checks.whitespace]\nseverity = "fatal"\n', "severity"),
                           ('[checks.whitespace]\nmax_ratio = 2\n', "no option"),
+                          ('[checks.length-ratio]\nmax_ratio = "two"\n', "must be like 1.6"),
                           ("[checks.whitespace\n", "not a valid TOML")]:
         config.write_text(text, encoding="utf-8")
         with pytest.raises((ConfigError, InputError), match=message):
@@ -131,6 +132,16 @@ def test_cli_exit_codes_and_formats(tmp_path):
     assert json.loads(out.read_text(encoding="utf-8"))["findings"][0]["unit"] == "u1"
     result = runner.invoke(cli, ["qa", str(wrong), "--accept", str(out), "--format", "junit"])
     assert result.exit_code == 0 and "<testsuites" in result.output
+
+    xliff = tmp_path / "wrong.xlf"
+    xliff.write_text('<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" '
+                     'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x" source-language="fr" '
+                     'target-language="en" datatype="plaintext"><body><trans-unit id="a1"><source>Le 16 mars '
+                     "2023, l'OCI s'est réunie.</source><target>On 16 May 2023, the OIC met.</target></trans-unit>"
+                     "</body></file></xliff>", encoding="utf-8")
+    result = runner.invoke(cli, ["qa", str(xliff), "--format", "json"])
+    assert result.exit_code == 1
+    assert [(f["unit"], f["check"]) for f in json.loads(result.output)["findings"]] == [("a1", "number-mismatch")]
 
     tsv = tmp_path / "units.tsv"
     tsv.write_text("source\ttarget\tscore\tdocument\nLe peuple souffre.\tThe the people suffer.\t\td\n", encoding="utf-8")

@@ -155,3 +155,27 @@ def test_acronym_spelled_out_in_the_target_is_not_missing():
     units = [("L'APHC a parlé.", "The APHC spoke."),
              ("L'APHC a parlé.", "The All Parties Hurriyat Conference spoke.")]
     assert run("acronym-missing", units) == []
+
+
+def test_one_name_spelled_two_ways_is_inconsistent():
+    units = read_clean_units()
+    gs2 = next(u for u in units if u.tuid == "gs2")
+    gs2.target = gs2.target.replace("issue of Jammu and Kashmir", "issue of Jammu & Kashmir")
+    found = [f for f in run_qa(units, config=only("term-inconsistency")).findings if f.unit == "gs2"]
+    assert len(found) == 1 and found[0].message.startswith("'Jammu & Kashmir' here but 'Jammu and Kashmir' in ")
+    assert [gs2.target[s.start:s.end] for s in found[0].spans] == ["Jammu & Kashmir"]
+    # Different names are not variants of each other, and hyphenation differences count.
+    assert not run("term-inconsistency", [("a", "the Security Council"), ("b", "the Security Council"),
+                                          ("c", "the Human Rights Council")])
+    found = run("term-inconsistency", [("a", "the Secretary-General said"), ("b", "the Secretary-General"),
+                                       ("c", "the Secretary General")])
+    assert [f.unit for f in found] == ["3"]
+
+
+def test_acronyms_in_the_glossary_are_left_to_the_glossary_checks():
+    glossary = Glossary([TermPair("OCI", "OIC"), TermPair("APHC", "APHC")])
+    units = [TranslationUnit("L'APHC et l'OCI.", "The APHC and the OIC."),
+             TranslationUnit("L'APHC et l'OCI.", "The Conference and the Organization.")]
+    found = run_qa(units, glossary=glossary, config=only("acronym-missing", "glossary-term-missing")).findings
+    assert sorted((f.unit, f.check, f.message.split("'")[1]) for f in found) == [
+        ("2", "glossary-term-missing", "APHC"), ("2", "glossary-term-missing", "OCI")]

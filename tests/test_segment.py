@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from align.errors import ConfigError
 from align.ingest.markers import is_bare_marker
+from align.ingest.text import document_from_text
 from align.segment import load_document, segment_document, segment_text
 from conftest import CORPUS, NOUAKCHOTT_FR
 
@@ -214,11 +217,6 @@ def test_presegmented_documents_are_kept(tmp_path):
     assert doc.segment_texts() == ["Une phrase. Une autre.", "M. Dupont"]
     assert segment_document(doc, "fr").segment_texts() == ["Une phrase. Une autre.", "M. Dupont"]
 
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from align.ingest.text import document_from_text  # noqa: E402
 
 _PIECES = st.sampled_from(["M.", "S.E.", "Dupont", "a dit", "1.", "ii.", "-", "•", "etc.", "art.", "5", "2022.",
                            "«", "»", "!", "?", ";", ":", "…", "\u00a0", " ", "  ", "\n", "\n\n", "\n \n", "Il",

@@ -51,6 +51,7 @@ def test_forbidden_characters_are_stripped_and_counted_never_written(tmp_path, s
     dirty = "".join(noise) + source + "".join(noise)
     report = write_units(tmp_path / "f.tmx", [_unit(dirty, "x", "1", {})], src_lang="fr", tgt_lang="en")
     assert report.chars_removed == 2 * len(noise)
+    assert validate_tmx(tmp_path / "f.tmx") == []
     assert next(read_units(tmp_path / "f.tmx")).source == source
 
 

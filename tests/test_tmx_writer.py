@@ -72,7 +72,7 @@ def test_text_is_written_exactly_quotes_apostrophes_and_spaces_untouched(tmp_pat
     units = [TranslationUnit(t, t.upper(), "fr", "en") for t in texts]
     path = tmp_path / "exact.tmx"
     report = write_units(path, units, src_lang="fr", tgt_lang="en")
-    assert report.chars_removed == 0
+    assert report.chars_removed == 0 and validate_tmx(path) == []
     segs = [seg.text for seg in parse(path).iter("seg")]
     assert segs == [x for t in texts for x in (t, t.upper())]
 
@@ -94,6 +94,7 @@ def test_forbidden_characters_are_removed_and_reported(tmp_path):
 def test_language_style(tmp_path, style, codes):
     path = tmp_path / f"{style}.tmx"
     write_units(path, corpus_units(), src_lang="fr_fr", tgt_lang="EN", lang_style=style)
+    assert validate_tmx(path) == []
     root = parse(path)
     assert root.find("header").get("srclang") == codes[0]
     assert {tuv.get(XML_LANG) for tuv in root.iter("tuv")} == set(codes)
@@ -113,7 +114,7 @@ def test_fixed_creation_date_gives_byte_identical_files(tmp_path):
     a, b = tmp_path / "a.tmx", tmp_path / "b.tmx"
     for path in (a, b):
         write_units(path, corpus_units(), src_lang="fr", tgt_lang="en", creation_date=DATE)
-    assert a.read_bytes() == b.read_bytes()
+    assert a.read_bytes() == b.read_bytes() and validate_tmx(a) == []
     write_units(a, corpus_units(), src_lang="fr", tgt_lang="en")
     date = parse(a).find("header").get("creationdate")
     assert len(date) == 16 and date[8] == "T" and date.endswith("Z") and date[:8].isdigit()
@@ -144,6 +145,7 @@ def test_long_segments_are_written_and_warned(tmp_path):
     long_text = "Phrase interminable, " * 120
     units = corpus_units() + [TranslationUnit(long_text, "Short.", "fr", "en", tuid="long-1")]
     report = write_units(tmp_path / "long.tmx", units, src_lang="fr", tgt_lang="en")
+    assert validate_tmx(tmp_path / "long.tmx") == []
     assert report.written == 4 and report.long_segments == 1
     assert "long-1 source 2520 chars" in report.warnings()[0]
 
@@ -173,7 +175,7 @@ def test_a_crash_while_streaming_leaves_the_previous_file(tmp_path):
 
     with pytest.raises(RuntimeError):
         write_units(path, failing(), src_lang="fr", tgt_lang="en")
-    assert path.read_bytes() == before
+    assert path.read_bytes() == before and validate_tmx(path) == []
 
 
 def test_writer_streams_without_holding_units(tmp_path):
@@ -188,7 +190,7 @@ def test_writer_streams_without_holding_units(tmp_path):
     report = write_units(path, generate(5_000), src_lang="fr", tgt_lang="en")
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert report.written == 5_000
+    assert report.written == 5_000 and validate_tmx(path) == []
     assert peak < 500_000  # holding the units would take about 3 MB; streaming peaks near 20 kB
     store = read_store(path)
     assert sum(1 for _ in store.units) == 5_000

@@ -48,6 +48,9 @@ def load(set_name: str) -> list[GoldDoc]:
         books = TRANSREAD_TEST if set_name == "transread-test" else TRANSREAD_DEV
         return [_doc(f"transread/{b}", TRANSREAD / b / "en", TRANSREAD / b / "fr", TRANSREAD / b / "gold.en-fr")
                 for b in books]
+    if set_name.startswith("transread/"):
+        b = set_name.split("/", 1)[1]
+        return [_doc(set_name, TRANSREAD / b / "en", TRANSREAD / b / "fr", TRANSREAD / b / "gold.en-fr")]
     raise ValueError(f"unknown set {set_name!r}")
 
 

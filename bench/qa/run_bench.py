@@ -38,14 +38,8 @@ def read_tsv(path: Path) -> list[dict]:
 
 
 def load_glossary(path: Path):
-    """The project's reader when present; else read the CSV columns the glossary model names."""
-    try:
-        from align.glossary import read_glossary
-    except ImportError:
-        from align.glossary.model import Glossary, TermPair
+    from align.glossary import read_glossary
 
-        with open(path, encoding="utf-8", newline="") as handle:
-            return Glossary([TermPair(r["source"], r["target"], r["status"]) for r in csv.DictReader(handle)])
     return read_glossary(path)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from run_bench import POFILTER_TO_ALIGN, run_pofilter  # noqa: E402
+from run_bench import run_pofilter  # noqa: E402
 
 TRANSREAD = HERE.parents[1].parent / "shared" / "benchmarks" / "transread_en-fr"
 DEV_BOOKS = ("AlicesAdventuresInWonderland", "Candide", "DuCoteDeChezSwann", "VingtMilleLieuesSousLesMers",

@@ -67,7 +67,8 @@ def _beads(path, params: AlignParams) -> list[Bead]:
     return beads
 
 
-def runs_to_refine(beads: list[Bead], n_src: int, n_tgt: int, max_side: int) -> set[tuple[str, int, int]]:
+def runs_to_refine(beads: list[Bead], n_src: int, n_tgt: int, max_side: int, extend: bool = False
+                   ) -> set[tuple[str, int, int]]:
     """Runs (side, length, end) whose real concatenation is worth embedding after a first DP pass.
 
     The first pass scores a run by its combined sentence vectors; the real embedding of the concatenated
@@ -92,7 +93,7 @@ def runs_to_refine(beads: list[Bead], n_src: int, n_tgt: int, max_side: int) -> 
                 add(side, start, end + 1)
             elif len(bead.src) + len(bead.tgt) > 2:
                 add(side, start, end)
-                if len(idx) >= 2:
+                if extend and len(idx) >= 2:
                     add(side, start - 1, end)
                     add(side, start, end + 1)
     return wanted
@@ -138,7 +139,7 @@ def align_texts(src: list[str], tgt: list[str], encoder: Encoder, params: AlignP
     refine_s = 0.0
     if params.refine and src and tgt:
         t1 = time.perf_counter()
-        runs = sorted(runs_to_refine(alignment.beads, len(src), len(tgt), params.max_side))
+        runs = sorted(runs_to_refine(alignment.beads, len(src), len(tgt), params.max_side, params.refine_extend))
         texts = [" ".join((src if side == "src" else tgt)[end - length : end]) for side, length, end in runs]
         vectors = encoder.encode(texts)
         first = alignment.stats

@@ -20,6 +20,7 @@ class AlignParams:
     """
 
     refine: bool = True  # embed the real concatenation of the runs the first pass hesitates on (align_texts)
+    refine_extend: bool = False  # also embed m:n runs extended by one sentence either side
     max_side: int = 4
     max_bead: int = 5
     top_k: int = 4

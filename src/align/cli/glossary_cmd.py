@@ -5,3 +5,49 @@ from __future__ import annotations
 import click
 
 commands: list[click.Command] = []
+
+
+@click.command("glossary")
+@click.argument("input_path", metavar="IN", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "output_path", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="Glossary to write: .csv (source,target,status,frequency,score,example) or .tbx.")
+@click.option("--min-frequency", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Units in which a term pair must be found.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="Lowest association score (Dice over units) kept.")
+@click.option("--tbx-version", type=click.Choice(["2", "3"]), default="3", show_default=True,
+              help="TBX flavour: 3 = ISO 30042:2019 TBX-Basic <tbx>, 2 = <martif> (older CAT tools).")
+@click.option("--src-lang", help="Source language (default: the file's; TSV: fr).")
+@click.option("--tgt-lang", help="Target language (default: the file's; TSV: en).")
+def glossary(input_path, output_path, min_frequency, min_score, tbx_version, src_lang, tgt_lang) -> None:
+    """Propose bilingual term pairs from a TMX, TSV or XLIFF file.
+
+    Acronym pairs (JCIOI -> IIOJK) with their expansions, and multi-word terms (Groupe de contact ->
+    Contact Group), each with its frequency, an association score and an example unit. Rows are sorted
+    best first; review them before use as a reference glossary.
+
+    \b
+    Examples:
+      align glossary tm/corpus.tmx -o terms.csv
+      align glossary tm/corpus.tmx -o terms.tbx --min-frequency 3
+      align glossary pairs.tsv -o terms.tbx --tbx-version 2
+    """
+    from align.errors import InputError
+    from align.formats import read_store
+    from align.glossary import extract_terms, write_glossary
+    from align.glossary.io import check_glossary_path
+
+    check_glossary_path(output_path)  # before the work, not after
+    store = read_store(input_path, src_lang=src_lang, tgt_lang=tgt_lang)
+    units = [unit for unit in store.units if unit.source.strip() and unit.target.strip()]
+    if not units:
+        raise InputError(f"{input_path}: no translation unit with both a source and a target")
+    result = extract_terms(units, src_lang=store.src_lang, tgt_lang=store.tgt_lang,
+                           min_frequency=min_frequency, min_score=min_score)
+    write_glossary(output_path, result, tbx_version=int(tbx_version))
+    acronyms = sum(1 for pair in result.pairs if pair.kind == "acronym")
+    click.echo(f"{len(result.pairs)} term pairs ({acronyms} acronym pairs) from {len(units)} units "
+               f"-> {output_path}", err=True)
+
+
+commands.append(glossary)

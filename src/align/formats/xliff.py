@@ -171,8 +171,6 @@ class XliffFormat(Format):
             if name == "trans-unit":
                 yield element
                 release(element)
-        if not seen_file:
-            return
 
     def _units(self, path: Path, events: Iterator, src: str, tgt: str, swap: bool) -> Iterator[TranslationUnit]:
         for element in events:

@@ -62,29 +62,37 @@ def _shouting(tokens: list[Token]) -> bool:
     return len(caps) >= 3 and len(caps) > 0.5 * len(words)
 
 
+def _kind(word: str, stopwords: set[str]) -> str:
+    if word.isalpha():
+        return "stop" if word.lower() in stopwords else ("content" if len(word) > 1 else "break")
+    if word.isdigit() or not any(ch.isalpha() for ch in word) or any(ch.isdigit() for ch in word):
+        return "break"  # numbers, punctuation, `49ème`
+    if word.endswith("'"):  # elision `l'`, `qu'`
+        return "stop" if word.lower() in stopwords else "break"
+    return "stop" if word.lower() in stopwords else "content"  # IIOJ&K, S.E., possessive 's
+
+
 def _groups(text: str, tokens: list[Token], stopwords: set[str], shouting: bool) -> list[_Group]:
     groups: list[_Group] = []
     i, n = 0, len(tokens)
     while i < n:
+        token = tokens[i]
+        word = token.text
         j = i
-        if tokens[i].text[0].isalnum() or tokens[i].text[0] == "_":
+        if word[0].isalnum():
             # glue `word-word-word` when the hyphens touch both neighbours
             while (j + 2 < n and tokens[j + 1].text == "-" and tokens[j + 1].start == tokens[j].end
                    and tokens[j + 2].start == tokens[j + 1].end and tokens[j + 2].text[0].isalnum()):
                 j += 2
-        surface = text[tokens[i].start : tokens[j].end]
-        words = [t.text for t in tokens[i : j + 1] if t.text != "-"]
-        has_letters = any(ch.isalpha() for ch in surface)
-        if not has_letters or any(ch.isdigit() for ch in surface):
-            kind = "break"
-        elif all(w.lower() in stopwords for w in words):
-            kind = "stop"
-        elif j == i and (len(words[0]) < 2 or not words[0][0].isalnum()):
-            kind = "break"
+        if j == i:
+            kind = _kind(word, stopwords)
+            acronym = kind == "content" and not shouting and is_acronym_token(word)
+            groups.append(_Group(i, i, text[token.start : token.end], kind, acronym, word[0].isupper()))
         else:
-            kind = "content"
-        acronym = j == i and kind == "content" and not shouting and is_acronym_token(tokens[i].text)
-        groups.append(_Group(i, j, surface, kind, acronym, surface[:1].isupper()))
+            surface = text[token.start : tokens[j].end]
+            kinds = [_kind(tokens[k].text, stopwords) for k in range(i, j + 1, 2)]
+            kind = "break" if "break" in kinds else ("content" if "content" in kinds else "stop")
+            groups.append(_Group(i, j, surface, kind, False, word[0].isupper()))
         i = j + 1
     return groups
 

@@ -28,9 +28,10 @@ from align.glossary.model import EXAMPLE_SEPARATOR, Glossary, TermPair
 from align.glossary.tokens import STOPWORDS, alignment_line, base_lang, to_token_links, tokenize
 from align.model import TranslationUnit
 
-MIN_JACCARD = 0.5  # a projected source term must cover at least half the target term's content words
+MIN_F1 = 0.5  # how well a target candidate must match the words a source term is linked to
 OTHER_KIND_WEIGHT = 0.75  # an acronym is rendered by an acronym, a term by a term, other things equal
 ADMITTED_RATIO = 0.5  # a second rendering is kept when it scores at least half the preferred one
+KEEP_TOKENS_UP_TO = 200_000  # units; above this, pass 2 tokenizes again instead of holding everything
 PRUNE_EVERY = 200_000  # units; then keys seen once are forgotten (lossy counting on huge inputs)
 
 
@@ -79,21 +80,38 @@ def extract_terms(
     src_expansions: Counter = Counter()
     tgt_expansions: Counter = Counter()
 
-    def lines(side: str, lang: str, freq: _PrunedCounter, expansions: Counter) -> Iterator[str]:
+    # Tokens and candidates of pass 1 are kept for pass 2 unless the input is huge (then recomputed).
+    keep = len(units) <= KEEP_TOKENS_UP_TO
+    src_cache: list = []
+    tgt_cache: list = []
+
+    def lines(side: str, lang: str, freq: _PrunedCounter, expansions: Counter, cache: list) -> Iterator[str]:
         for unit in units:
             text = getattr(unit, side)
             tokens = tokenize(text)
-            freq.add_unit(c.key for c in find_candidates(text, tokens, lang))
+            candidates = find_candidates(text, tokens, lang)
+            freq.add_unit(c.key for c in candidates)
+            if keep:
+                cache.append((tokens, candidates))
             if "(" in text:
                 expansions.update(find_expansions(text))
             yield alignment_line(tokens)
 
     links_per_unit = align_token_lines(
-        lines("source", src, src_freq, src_expansions), lines("target", tgt, tgt_freq, tgt_expansions)
+        lines("source", src, src_freq, src_expansions, src_cache),
+        lines("target", tgt, tgt_freq, tgt_expansions, tgt_cache),
+        len(units),
     )
-    stats = _LinkStats(min_frequency, src_freq, tgt_freq, STOPWORDS[tgt])
+    stats = _LinkStats(min_frequency, src_freq, tgt_freq, STOPWORDS[src], STOPWORDS[tgt])
     for index, (unit, links) in enumerate(zip(units, links_per_unit)):
-        stats.add_unit(index, unit, links, src, tgt)
+        if keep:
+            (src_tokens, src_candidates), (tgt_tokens, tgt_candidates) = src_cache[index], tgt_cache[index]
+            src_cache[index] = tgt_cache[index] = None  # free as we go
+        else:
+            src_tokens, tgt_tokens = tokenize(unit.source), tokenize(unit.target)
+            src_candidates = find_candidates(unit.source, src_tokens, src)
+            tgt_candidates = find_candidates(unit.target, tgt_tokens, tgt)
+        stats.add_unit(index, unit, links, src_tokens, src_candidates, tgt_tokens, tgt_candidates, tgt)
 
     rows = stats.select(min_frequency, min_score, max_renderings)
     rows = _with_expansions(rows, src_expansions, tgt_expansions)
@@ -112,10 +130,11 @@ class _Row:
 class _LinkStats:
     """Counts gathered over the word-aligned units (step 2 and 3 of the module docstring)."""
 
-    def __init__(self, min_frequency: int, src_freq: Counter, tgt_freq: Counter, tgt_stopwords: set[str]):
+    def __init__(self, min_frequency: int, src_freq: Counter, tgt_freq: Counter, src_stopwords: set[str],
+                 tgt_stopwords: set[str]) -> None:
         self.frequent = {key for key, n in src_freq.items() if n >= min_frequency}
         self.src_freq, self.tgt_freq = src_freq, tgt_freq
-        self.tgt_stopwords = tgt_stopwords
+        self.src_stopwords, self.tgt_stopwords = src_stopwords, tgt_stopwords
         self.links: Counter = Counter()  # (s, t) -> units where the aligner links s to t
         self.cooccurrence: Counter = Counter()  # (s acronym, t acronym) -> units where both occur
         self.independent: Counter = Counter()  # s -> units where s occurs outside longer frequent terms
@@ -124,20 +143,15 @@ class _LinkStats:
         self.tgt_surfaces: dict[str, Counter] = defaultdict(Counter)
         self.kinds: dict[str, str] = {}
 
-    def add_unit(self, index: int, unit: TranslationUnit, links: frozenset, src: str, tgt: str) -> None:
-        src_tokens, tgt_tokens = tokenize(unit.source), tokenize(unit.target)
-        links = to_token_links(links, src_tokens, tgt_tokens)
-        sources = [c for c in find_candidates(unit.source, src_tokens, src) if c.key in self.frequent]
+    def add_unit(self, index: int, unit: TranslationUnit, links: frozenset, src_tokens: list,
+                 src_candidates: list[Candidate], tgt_tokens: list, tgt_candidates: list[Candidate],
+                 tgt: str) -> None:
+        sources = [c for c in src_candidates if c.key in self.frequent]
         if not sources:
             return
-        targets = find_candidates(unit.target, tgt_tokens, tgt)
-        content = [any(ch.isalpha() for ch in t.text) and t.text.lower() not in self.tgt_stopwords
-                   for t in tgt_tokens]
-        target_content = [frozenset(j for j in range(t.first, t.last + 1) if content[j]) for t in targets]
-        by_position: dict[int, list[int]] = defaultdict(list)
-        for n, positions in enumerate(target_content):
-            for j in positions:
-                by_position[j].append(n)
+        links = to_token_links(links, src_tokens, tgt_tokens)
+        target_side = TargetSide(unit.target, tgt_tokens, tgt, tgt_candidates)
+        targets = target_side.candidates
         target_by_key = {t.key.lower(): t for t in targets}
         target_acronyms = {t.key: t for t in targets if t.kind == "acronym"}
 
@@ -150,10 +164,8 @@ class _LinkStats:
             if key not in seen_sources and not _covered(candidate, sources):
                 self.independent[key] += 1
                 seen_sources.add(key)
-            matches = []
-            best = _project(candidate, links, targets, target_content, by_position, content)
-            if best is not None:
-                matches.append(best)
+            best = target_side.rendering(candidate.first, candidate.last, links)
+            matches = [best] if best is not None else []
             same = target_by_key.get(key.lower())
             if same is not None:
                 matches.append(same)
@@ -190,7 +202,9 @@ class _LinkStats:
             def rank(item, source=source, source_is_acronym=source_is_acronym):
                 t, (score, n) = item
                 same_kind = source_is_acronym == _looks_like_acronym(t)
-                return score * (1.0 if same_kind else OTHER_KIND_WEIGHT), fuzz.ratio(source, t.lower()), n
+                return (score * (1.0 if same_kind else OTHER_KIND_WEIGHT),
+                        -abs(_content_words(s, self.src_stopwords) - _content_words(t, self.tgt_stopwords)),
+                        fuzz.ratio(source, t.lower()), n)
 
             kept: list[tuple[str, float, int]] = []
             for t, (score, n) in sorted(targets.items(), key=rank, reverse=True):
@@ -231,6 +245,11 @@ def _looks_like_acronym(key: str) -> bool:
     return letters.isalpha() and letters.isupper() and len(letters) >= 2
 
 
+def _content_words(key: str, stopwords: set[str]) -> int:
+    """How many words of a term carry meaning (`groupe de contact` -> 2): renderings have about as many."""
+    return sum(1 for word in key.split() if word not in stopwords)
+
+
 def _sub_keys(key: str) -> Iterator[str]:
     """Every shorter contiguous word sequence of a key (`a b c` -> `a`, `a b`, `b`, `b c`, `c`)."""
     words = key.split()
@@ -262,28 +281,48 @@ def _covered(candidate: Candidate, candidates: list[Candidate]) -> bool:
     )
 
 
-def _project(candidate, links, targets, target_content, by_position, content) -> Candidate | None:
-    """The target candidate whose content words best match those the source candidate's words link to.
+class TargetSide:
+    """The target candidates of one unit, indexed by the content words they hold."""
 
-    A target word counts as projected only when it has more links from inside the source candidate than
-    from outside it: in `résolutions du CSNU` / `UNSC resolutions` a stray link from `CSNU` to
-    `resolutions` does not drag `resolutions` into the rendering of `CSNU`.
-    """
-    inside: Counter = Counter()
-    outside: Counter = Counter()
-    for i, j in links:
-        if j < len(content) and content[j]:
-            (inside if candidate.first <= i <= candidate.last else outside)[j] += 1
-    projected = {j for j, n in inside.items() if n > outside[j]}
-    if not projected:
-        return None
-    best, best_rank = None, (MIN_JACCARD, -len(content) - 1)
-    for n in {n for j in projected for n in by_position.get(j, ())}:
-        positions = target_content[n]
-        rank = (len(projected & positions) / len(projected | positions), -len(positions))
-        if rank >= best_rank:
-            best, best_rank = n, rank
-    return targets[best] if best is not None else None
+    def __init__(self, text: str, tokens: list, lang: str, candidates: list[Candidate] | None = None) -> None:
+        stopwords = STOPWORDS[base_lang(lang)]
+        self.candidates = find_candidates(text, tokens, lang) if candidates is None else candidates
+        self.content = [any(ch.isalpha() for ch in t.text) and t.text.lower() not in stopwords for t in tokens]
+        self.positions = [frozenset(j for j in range(c.first, c.last + 1) if self.content[j])
+                          for c in self.candidates]
+        self.by_position: dict[int, list[int]] = defaultdict(list)
+        for n, positions in enumerate(self.positions):
+            for j in positions:
+                self.by_position[j].append(n)
+
+    def rendering(self, first: int, last: int, links: frozenset) -> Candidate | None:
+        """The target candidate that renders source tokens first..last in this unit, from the word links.
+
+        A target word is *foreign* when it has more links from outside the source span than from
+        inside: in `résolutions du CSNU` / `UNSC resolutions` a stray link from `CSNU` to `resolutions`
+        does not make `UNSC resolutions` a rendering of `CSNU`. Among target candidates without foreign
+        words, the one whose words best match the linked ones (F1 of coverage and precision) wins;
+        unlinked words may sit in it. Across units, counts then outvote a unit where the links went astray.
+        """
+        inside: Counter = Counter()
+        outside: Counter = Counter()
+        content = self.content
+        for i, j in links:
+            if j < len(content) and content[j]:
+                (inside if first <= i <= last else outside)[j] += 1
+        projected = {j for j, n in inside.items() if n >= outside[j]}
+        if not projected:
+            return None
+        best, best_rank = None, (MIN_F1, 0)
+        for n in {n for j in projected for n in self.by_position.get(j, ())}:
+            positions = self.positions[n]
+            if any(outside[j] > inside[j] for j in positions):
+                continue
+            hits = len(projected & positions)
+            rank = (2 * hits / (len(projected) + len(positions)), len(positions))
+            if rank > best_rank:
+                best, best_rank = n, rank
+        return self.candidates[best] if best is not None else None
 
 
 def _nested(target: str, kept: list[str]) -> bool:

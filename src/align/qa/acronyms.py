@@ -58,8 +58,9 @@ def acronym_stats(context) -> AcronymStats:
             source, target = defaultdict(list), defaultdict(list)
             for acronym, start, end in find_acronyms(unit.source):
                 source[acronym].append((start, end))
-            for acronym, start, end in find_acronyms(unit.target):
-                target[acronym].append((start, end))
+            copied = " ".join(unit.source.split()) == " ".join(unit.target.split())
+            for acronym, start, end in ([] if copied else find_acronyms(unit.target)):
+                target[acronym].append((start, end))  # a copied source (untranslated) is no evidence
             stats.source.append(dict(source))
             stats.target.append(dict(target))
             for acronym in source:

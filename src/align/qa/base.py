@@ -78,21 +78,17 @@ class QAContext:
         self.units = list(units)
         self.glossary = glossary
         self.use_extractor = use_extractor
-        self.cache: dict[str, object] = {}  # shared work between checks (e.g. acronym statistics)
+        self.cache: dict[object, object] = {}  # shared work between checks (e.g. acronym statistics)
 
     @cached_property
     def extracted_pairs(self) -> list["TermPair"]:
-        """Candidate term pairs from `align.glossary.extract_terms` (empty when it is not available)."""
+        """Candidate term pairs from `align.glossary.extract_terms` (empty unless `use_extractor`)."""
         if not self.use_extractor or not self.units:
             return []
-        try:
-            from align.glossary import extract_terms
-        except ImportError:
-            try:
-                from align.glossary.extract import extract_terms
-            except ImportError:
-                return []
-        return list(extract_terms(self.units).pairs)
+        from align.glossary import extract_terms  # lazily: word alignment loads eflomal
+
+        first = self.units[0]
+        return list(extract_terms(self.units, src_lang=first.src_lang, tgt_lang=first.tgt_lang).pairs)
 
     def label(self, position: int) -> str:
         return unit_label(self.units[position - 1], position)

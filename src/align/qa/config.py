@@ -57,8 +57,15 @@ def parse_config(data: dict, where: str = "config") -> QAConfig:
         if not enabled:
             config.disabled.add(check_id)
         if settings:
-            config.options[check_id] = settings
             CHECKS[check_id](**settings)  # unknown options fail here, naming the check
+            for name, value in settings.items():
+                default = CHECKS[check_id].options[name]
+                number = isinstance(default, (int, float)) and not isinstance(default, bool)
+                if (number and (isinstance(value, bool) or not isinstance(value, (int, float)))) or (
+                        not number and type(value) is not type(default)):
+                    raise ConfigError(f"{where}: option {name!r} of {check_id!r} must be like {default!r}, "
+                                      f"not {value!r}")
+            config.options[check_id] = settings
     return config
 
 

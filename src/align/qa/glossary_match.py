@@ -7,14 +7,30 @@ two glossary checks.
 
 from __future__ import annotations
 
-from align.qa.terms import find_term
+import re
+
+from align.qa.terms import find_term, normalise
+
+
+def _anchors(glossary, context) -> dict[str, str]:
+    """A cheap substring every occurrence of a term must contain (the first letters of its longest word,
+    casefolded): a large glossary is then matched with regular expressions only where it may occur."""
+    if "glossary-anchors" not in context.cache:
+        anchors = {}
+        for term in glossary.by_source():
+            words = re.findall(r"[^\W_]+", normalise(term)) or [term]
+            anchors[term] = max(words, key=len)[:3].casefold()  # `city` must still find `cities`
+        context.cache["glossary-anchors"] = anchors
+    return context.cache["glossary-anchors"]
 
 
 def source_terms(unit, glossary, context) -> dict[str, list[tuple[int, int]]]:
     """{source term: spans in `unit.source`} for the glossary terms present, nested matches removed."""
     key = ("glossary-source", id(unit))
     if key not in context.cache:
-        found = {term: find_term(unit.source, term, unit.src_lang) for term in glossary.by_source()}
+        folded = normalise(unit.source).casefold()
+        found = {term: find_term(unit.source, term, unit.src_lang)
+                 for term, anchor in _anchors(glossary, context).items() if anchor in folded}
         found = {term: spans for term, spans in found.items() if spans}
         result = {}
         for term, spans in found.items():

@@ -132,7 +132,7 @@ _MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=
 _NUMBER_RE = {
     "fr": re.compile(
         rf"(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-        rf"|(?P<time>\d{{1,2}}) ?h ?(?P<minutes>\d{{2}})?(?![\w])"
+        rf"|(?P<time>\d{{1,2}}) ?h(?:eures?)?(?: ?(?P<minutes>\d{{2}}))?(?![\w])"
         rf"|(?P<grouped>\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,.]\d)(?:,\d+)?)"
         rf"|(?P<dotted>\d{{1,3}}(?:\.\d{{3}}){{2,}})"
         rf"|(?P<commas>\d{{1,3}}(?:,\d{{3}}){{2,}}(?:\.\d+)?)"
@@ -142,9 +142,11 @@ _NUMBER_RE = {
     ),
     "en": re.compile(
         rf"(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-        rf"|(?P<time>\d{{1,2}})[:.](?P<minutes>\d{{2}}) ?(?P<ampm>[ap]\.?m\.?)"
+        rf"|(?P<time>\d{{1,2}})(?:[:.](?P<minutes>\d{{2}}))? ?(?P<ampm>[ap]\.?m\.?)(?![\w])"
+        rf"|(?P<clock>\d{{1,2}}):(?P<clock_minutes>\d{{2}})(?!\d)"
         rf"|(?P<commas>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?)"
         rf"|(?P<grouped>\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,.]\d)(?:\.\d+)?)"
+        rf"|(?P<decade>\d{{2,4}})['’]?s(?![\w])"
         rf"|(?P<frdecimal>\d+,\d{{1,2}}(?!\d))"
         rf"|(?P<decimal>\d+\.\d+)"
         rf"|(?P<ordinal>\d+){_ORDINAL_EN}(?![\w])"
@@ -180,7 +182,7 @@ def _identifier_spans(text: str, lang: str) -> list[tuple[int, int]]:
         token = match.group().strip("./-")
         if not (re.search(r"\d", token) and re.search(r"[^\W\d_]", token)):
             continue
-        if ordinal.fullmatch(token) or re.fullmatch(r"\d{1,2}h\d{0,2}", token):
+        if ordinal.fullmatch(token) or re.fullmatch(r"\d{1,2}h\d{0,2}|\d{2,4}s", token):
             continue
         spans.append(match.span())
     return spans
@@ -203,24 +205,23 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
         values: set = set()
         french_format = False
         if groups["date"]:
-            a, b, year = (int(x) for x in token.split("/"))
-            if lang == "en" and b <= 12 and a <= 12:  # US month/day or day/month: either
-                found.append(Quantity(token, match.start(), match.end(), frozenset({("n", float(a)), ("m", float(a)), ("n", float(b)), ("m", float(b))})))
-                found.append(Quantity(token, match.start(), match.end(), frozenset({("n", float(a)), ("m", float(a)), ("n", float(b)), ("m", float(b))})))
-                found.append(Quantity(token, match.start(), match.end(), frozenset({("n", float(year))})))
-                continue
-            day, month = (b, a) if (lang == "en" and a <= 12 < b) else (a, b)
-            for part in (("n", float(day)), ("m", float(month)), ("n", float(year))):
-                found.append(Quantity(token, match.start(), match.end(), frozenset({part})))
+            found.extend(_date_parts(token, match.start(), match.end(), lang))
             continue
         if groups["time"]:
             hours, minutes = int(groups["time"]), int(groups["minutes"] or 0)
-            if groups.get("ampm"):
-                if groups["ampm"].lower().startswith("p") and hours < 12:
-                    hours += 12
-                if groups["ampm"].lower().startswith("a") and hours == 12:
-                    hours = 0
+            ampm = (groups.get("ampm") or "").lower()
+            if ampm.startswith("p") and hours < 12:
+                hours += 12
+            if ampm.startswith("a") and hours == 12:
+                hours = 0
             values = {("t", hours * 60.0 + minutes)}
+            if lang == "fr" and not groups["minutes"]:
+                values.add(_value(hours))  # `24 heures` is also a duration: `24 hours`
+        elif groups.get("clock"):
+            hours, minutes = int(groups["clock"]), int(groups["clock_minutes"])
+            values = {("t", hours * 60.0 + minutes)}
+            if hours < 12:
+                values.add(("t", (hours + 12) * 60.0 + minutes))  # `3:00` may be 15 h
         elif groups["grouped"]:
             digits = re.sub(f"[{SPACES}]", "", token)
             values = {_value(float(digits.replace(",", ".")))}
@@ -244,6 +245,8 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
                         values.add(_value(float(whole + frac)))
             else:
                 values = {_value(float(token))}
+        elif groups.get("decade"):
+            values = {_value(float(groups["decade"]))}  # `the 1990s` = `les années 1990`
         elif groups["ordinal"]:
             values = {_value(float(groups["ordinal"]))}
         else:
@@ -270,6 +273,20 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
             found.append(Quantity(match.group(), match.start(), match.end(), frozenset({("m", float(month))})))
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _date_parts(token: str, start: int, end: int, lang: str) -> list[Quantity]:
+    """`12/03/2023` as three quantities: day, month, year. French is day/month; in English either order
+    is possible unless one part exceeds 12, so an ambiguous day and month may each be either."""
+    a, b, year = (int(x) for x in token.split("/"))
+    if lang == "en" and a <= 12 and b <= 12:
+        either = frozenset({("n", float(a)), ("m", float(a)), ("n", float(b)), ("m", float(b))})
+        parts = [either, either]
+    else:
+        day, month = (b, a) if (lang == "en" and a <= 12 < b) else (a, b)
+        parts = [frozenset({("n", float(day))}), frozenset({("m", float(month))})]
+    parts.append(frozenset({("n", float(year))}))
+    return [Quantity(token, start, end, values) for values in parts]
 
 
 def _month_next_to_number(text: str, match: re.Match) -> bool:

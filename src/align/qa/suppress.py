@@ -1,7 +1,8 @@
 """Accepted findings: a file listing findings a reviewer has accepted, so they no longer count.
 
 Two forms are read:
-- TSV, one finding a line: `unit<TAB>check[<TAB>target_hash]` (`#` starts a comment);
+- TSV, one finding a line: `unit<TAB>check[<TAB>target_hash]` (`#` starts a comment; check `*`
+  accepts every check of that unit);
 - JSON: a list of `{"unit": ..., "check": ..., "target_hash": ...}` objects, or a whole JSON report of
   `align qa --format json` (its `findings`), so that "accept everything reported today" is one command.
 With a target hash, the acceptance holds only while the target text is unchanged: an edited

@@ -26,20 +26,21 @@ from align.segment.srx import builtin_languages, rules_id, rules_path, split_spa
 
 
 def _paragraph_spans(text: str, lang: str, srx: str | Path | None) -> list[tuple[int, int]]:
+    """SRX spans of one paragraph; a bare marker or a piece without words joins the next sentence (or the
+    previous one at the end of the paragraph)."""
     spans = split_spans(text, lang, srx)
     merged: list[tuple[int, int]] = []
-    pending_start: int | None = None  # a bare marker waiting for the sentence it numbers
+    pending_start: int | None = None  # a piece waiting for the sentence it belongs to
     for start, end in spans:
         piece = text[start:end]
         if pending_start is not None:
             start, pending_start = pending_start, None
-        if is_bare_marker(piece):
+        if is_bare_marker(piece) or (not has_words(piece) and not merged):
             pending_start = start
-            continue
-        if not has_words(piece) and merged:
+        elif not has_words(piece):
             merged[-1] = (merged[-1][0], end)
-            continue
-        merged.append((start, end))
+        else:
+            merged.append((start, end))
     if pending_start is not None:
         if merged:
             merged[-1] = (merged[-1][0], spans[-1][1])

@@ -14,7 +14,7 @@ from align.qa.terms import find_expansions, find_term
 
 # Acronyms written the same in French and English texts of this genre.
 SHARED_ACRONYMS = ("UNESCO", "UNICEF", "UNMOGIP", "UNRWA", "UNHCR", "APHC", "FAO", "BBC", "CNN", "NASA",
-                   "INTERPOL", "MINUSMA", "MONUSCO", "UNAMA", "UNIFIL", "SAARC", "ASEAN", "BRICS", "G20")
+                   "INTERPOL", "MINUSMA", "MONUSCO", "UNAMA", "SAARC", "BRICS")
 
 
 class AcronymMissing(Check):

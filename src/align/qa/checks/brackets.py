@@ -50,7 +50,8 @@ class Brackets(Check):
                 # Fewer pairs: a parenthesis lost. More pairs is usual (an expansion, a translator's gloss).
                 yield self.finding(unit, position,
                                    f"'{opening}{closing}' pairs: {source.count(opening)} in the source, "
-                                   f"{target.count(opening)} in the target")
+                                   f"{target.count(opening)} in the target",
+                                   [Span("source", i, i + 1) for i, c in enumerate(source) if c in opening + closing])
         # Only where the source quotes something and closes its quotes: French dialogue dashes become
         # English quotation marks, and one sentence of a long quotation legitimately leaves one open.
         source_quotes_ok = (any(c in source for c in QUOTE_OPEN + '"')

@@ -7,13 +7,14 @@ short title may swing widely and a long sentence may not. A unit is flagged only
 the deviation is extreme (z below `-short_z` or above `long_z`) and the plain ratio lies outside
 [`min_ratio`, `max_ratio`]. Thresholds were set on published literary translations (TransRead
 development books, `bench/qa/run_literary.py`), where 99.5 % of 1:1 pairs have z in [-1.2, 3.1].
+An English -> French file uses the inverse ratios.
 """
 
 from __future__ import annotations
 
 import math
 
-from align.qa.base import Check
+from align.qa.base import Check, Span
 
 
 class LengthRatio(Check):
@@ -29,11 +30,17 @@ class LengthRatio(Check):
         if not source_length:
             return
         settings = {k: float(v) for k, v in self.settings.items()}
+        if unit.src_lang.lower().startswith("en") and unit.tgt_lang.lower().startswith("fr"):
+            # English -> French: the same model seen from the other side.
+            settings["expected_ratio"] = 1 / settings["expected_ratio"]
+            settings["min_ratio"], settings["max_ratio"] = 1 / settings["max_ratio"], 1 / settings["min_ratio"]
         ratio = target_length / source_length
         z = (target_length - settings["expected_ratio"] * source_length) / math.sqrt(source_length * settings["variance"])
         if z < -settings["short_z"] and ratio < settings["min_ratio"]:
             yield self.finding(unit, position, f"target is short for its source: {target_length} characters for "
-                               f"{source_length} (ratio {ratio:.2f}, about {settings['expected_ratio']:.2f} expected)")
+                               f"{source_length} (ratio {ratio:.2f}, about {settings['expected_ratio']:.2f} expected)",
+                               [Span("target", 0, len(unit.target))])
         elif z > settings["long_z"] and ratio > settings["max_ratio"]:
             yield self.finding(unit, position, f"target is long for its source: {target_length} characters for "
-                               f"{source_length} (ratio {ratio:.2f}, about {settings['expected_ratio']:.2f} expected)")
+                               f"{source_length} (ratio {ratio:.2f}, about {settings['expected_ratio']:.2f} expected)",
+                               [Span("target", 0, len(unit.target))])

@@ -10,7 +10,7 @@ import re
 from align.qa.base import Check, Span
 
 _REPEAT_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ \u00a0]+\1(?![\w'’-])", re.IGNORECASE)
-_LEGITIMATE = {"had", "that", "is", "nous", "vous", "bye", "so", "very", "far", "more", "many"}
+_LEGITIMATE = {"had", "that", "is", "nous", "vous", "bye", "so", "far"}  # "had had", "so so", "far far away"
 
 
 class RepeatedWord(Check):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from align.qa.base import Check
+from align.qa.base import Check, Span
 
 
 def _key(text: str) -> str:
@@ -49,4 +49,4 @@ class SegmentInconsistency(Check):
                 else:
                     message = (f"same translation as unit {context.label(ref_position)} for a different source "
                                f"(there: '{getattr(ref_unit, other)}')")
-                yield self.finding(unit, position, message)
+                yield self.finding(unit, position, message, [Span(other, 0, len(getattr(unit, other)))])

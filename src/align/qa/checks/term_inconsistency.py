@@ -6,17 +6,19 @@ or spell it out (`Indian Illegally Occupied Jammu and Kashmir`) while the file m
 are flagged, naming the majority form. A spelled-out form next to the acronym in the same unit is a
 definition and is not flagged.
 
-Then terms from the extractor (`align.glossary.extract_terms`): where a term's usual rendering is
-absent, a near-identical string in the target (`Jammu & Kashmir` for `Jammu and Kashmir`) is a variant.
+Then capitalised names spelled two ways in the target (`Jammu & Kashmir` / `Jammu and Kashmir`,
+`Secretary General` / `Secretary-General`). Then, with `--extract-terms`, the extractor's terms and their
+per-unit renderings from word alignment (`align.glossary.term_renderings`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from align.qa.acronyms import acronym_stats, is_variant
 from align.qa.base import Check, Span
-from align.qa.terms import find_expansions, find_term, is_acronym, normalise
+from align.qa.terms import find_expansions, is_acronym
 
 
 class TermInconsistency(Check):
@@ -27,8 +29,47 @@ class TermInconsistency(Check):
     options = {"min_units": 2, "min_similarity": 85.0}
 
     def check_all(self, context):
-        yield from self._acronyms(context)
-        yield from self._extracted_terms(context)
+        reported: set[tuple[int, int, int]] = set()  # (unit, start, end) of target spans already flagged
+        for finding in (*self._acronyms(context), *self._spelling_variants(context), *self._extracted_terms(context)):
+            spans = {(finding.position, s.start, s.end) for s in finding.spans if s.side == "target"}
+            if spans and spans <= reported:
+                continue  # the same words, found by a second route
+            reported |= spans
+            yield finding
+
+    # -- one name spelled several ways ----------------------------------------------------------------
+    def _spelling_variants(self, context):
+        """`Jammu & Kashmir` where the file mostly writes `Jammu and Kashmir`, `Secretary General` where it
+        writes `Secretary-General`: the same capitalised name, differing only in `&`/`and`, hyphens or
+        spaces. Cheap (no alignment), and it catches the variants the extractor would merge anyway."""
+        forms: dict[str, dict[str, dict[int, list[tuple[int, int]]]]] = defaultdict(lambda: defaultdict(dict))
+        for i, unit in enumerate(context.units):
+            if not unit.target.strip():
+                continue
+            for match in _NAME_RE.finditer(unit.target):
+                surface = match.group()
+                start = match.start()
+                lead = _LEADING_WORD_RE.match(surface)
+                if lead:
+                    surface, start = surface[lead.end():], start + lead.end()
+                key = _name_key(surface)
+                if " " not in key:
+                    continue
+                forms[key][surface].setdefault(i, []).append((start, start + len(surface)))
+        for key, by_surface in forms.items():
+            if len(by_surface) < 2:
+                continue
+            counts = Counter({surface: len(units) for surface, units in by_surface.items()})
+            majority = max(counts, key=lambda f: (counts[f], -min(by_surface[f])))
+            if counts[majority] < int(self.settings["min_units"]):
+                continue
+            for surface, units in by_surface.items():
+                if surface == majority or counts[surface] >= counts[majority]:
+                    continue
+                for i, spans in sorted(units.items()):
+                    yield self.finding(context.units[i], i + 1,
+                                       f"'{surface}' here but '{majority}' in {counts[majority]} units",
+                                       [Span("target", s, e) for s, e in spans])
 
     # -- acronyms -------------------------------------------------------------------------------------
     def _acronyms(self, context):
@@ -75,54 +116,53 @@ class TermInconsistency(Check):
                         f"{sum(1 for j in indices if any(j in u for u in seen.values()))} units",
                         source_spans + [Span("target", s, e) for s, e in spans])
 
-    # -- extracted terms ------------------------------------------------------------------------------
+    # -- extracted terms (opt-in: word alignment) ------------------------------------------------------
     def _extracted_terms(self, context):
-        """The extractor's renderings of one source term, plus near-identical strings where none occurs;
-        a minority form is flagged when it is a variant of the majority (`Jammu & Kashmir` for
-        `Jammu and Kashmir`), not when it is a different word (`measures` / `actions` are synonyms)."""
+        """Terms of the extractor (`extract_terms`) and how each unit renders them (`term_renderings`, word
+        links). Word links are noisy on ordinary words, so a minority rendering is flagged only when it is
+        a variant of the majority (string similarity >= `min_similarity`, not a mere case difference):
+        `Jammu & Kashmir` for `Jammu and Kashmir`, not `measures` for `actions` (synonyms)."""
+        if not context.use_extractor:
+            return
         from rapidfuzz import fuzz
 
-        by_source: dict[str, list[str]] = defaultdict(list)
-        for pair in context.extracted_pairs:
-            if not is_acronym(pair.source) and pair.status != "forbidden":
-                by_source[pair.source].append(pair.target)
+        from align.glossary import Glossary, term_renderings
+
+        pairs = [p for p in context.extracted_pairs if not is_acronym(p.source) and p.status != "forbidden"]
+        if not pairs:
+            return
+        first = context.units[0]
+        renderings = term_renderings(context.units, sorted({p.source for p in pairs}), glossary=Glossary(pairs),
+                                     src_lang=first.src_lang, tgt_lang=first.tgt_lang)
         threshold = float(self.settings["min_similarity"])
-        for term, renderings in by_source.items():
-            seen: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(dict)
-            for i, unit in enumerate(context.units):
-                if not unit.target.strip() or not find_term(unit.source, term, unit.src_lang):
-                    continue
-                found = False
-                for rendering in renderings:
-                    spans = find_term(unit.target, rendering, unit.tgt_lang)
-                    if spans:
-                        seen[rendering.casefold()][i] = spans
-                        found = True
-                if found:
-                    continue
-                target = normalise(unit.target).casefold()
-                for rendering in renderings:
-                    if len(rendering) < 6:
-                        continue
-                    alignment = fuzz.partial_ratio_alignment(rendering.casefold(), target)
-                    if alignment and alignment.score >= threshold:
-                        window = unit.target[alignment.dest_start:alignment.dest_end]
-                        seen[window.casefold()][i] = [(alignment.dest_start, alignment.dest_end)]
-                        break
-            if len(seen) < 2:
+        for term, by_unit in renderings.items():
+            forms: dict[str, list[int]] = defaultdict(list)
+            for i, rendering in by_unit.items():
+                if rendering and rendering.casefold() != term.casefold():  # a copied term: `untranslated`
+                    forms[rendering].append(i)
+            if len(forms) < 2:
                 continue
-            counts = Counter({form: len(units) for form, units in seen.items()})
-            majority = max(counts, key=lambda f: (counts[f], -min(seen[f])))
-            if counts[majority] < int(self.settings["min_units"]):
+            majority = max(forms, key=lambda f: (len(forms[f]), -forms[f][0]))
+            if len(forms[majority]) < int(self.settings["min_units"]):
                 continue
-            for form, units in seen.items():
-                if form == majority or fuzz.ratio(form, majority) < threshold:
+            for form, indices in forms.items():
+                if form.casefold() == majority.casefold() or fuzz.ratio(form.casefold(), majority.casefold()) < threshold:
                     continue
-                for i, spans in sorted(units.items()):
-                    shown = context.units[i].target[spans[0][0]:spans[0][1]]
-                    yield self.finding(context.units[i], i + 1,
-                                       f"'{term}' rendered '{shown}' here but '{majority}' in {counts[majority]} units",
-                                       [Span("target", s, e) for s, e in spans])
+                for i in indices:
+                    unit = context.units[i]
+                    start = unit.target.find(form)
+                    spans = [Span("target", start, start + len(form))] if start >= 0 else []
+                    yield self.finding(unit, i + 1, f"'{term}' rendered '{form}' here but '{majority}' in "
+                                       f"{len(forms[majority])} units", spans)
+
+
+# A capitalised name of two words or more, joined by spaces, hyphens, `&` or a few link words.
+_NAME_RE = re.compile(r"[A-Z][a-z][\w'’]*(?:(?:[ \u00a0]+(?:and|of|the|for|on|&)[ \u00a0]+|[ \u00a0]+|-)[A-Z][a-z][\w'’]*)+")
+_LEADING_WORD_RE = re.compile(r"(?:The|A|An|This|That|In|On|At|For|By|From|With|And|But)[ \u00a0]+")
+
+
+def _name_key(surface: str) -> str:
+    return " ".join(surface.replace("&", " and ").replace("-", " ").replace("’", "'").casefold().split())
 
 
 def _glossary_renderings(context) -> dict[str, set[str]]:

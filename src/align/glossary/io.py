@@ -1,0 +1,46 @@
+"""Reading and writing glossaries, the format chosen by the file extension (`.csv`, `.tbx`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from align.errors import ConfigError, InputError
+from align.glossary.csv_file import read_csv, write_csv
+from align.glossary.model import Glossary
+from align.glossary.tbx_file import read_tbx, write_tbx
+
+EXTENSIONS = (".csv", ".tbx")
+
+
+def check_glossary_path(path: str | Path) -> str:
+    """The extension of a glossary file name (`.csv` / `.tbx`); ConfigError for anything else."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise ConfigError(f"{path}: unknown glossary format {suffix or '(no extension)'!r}; "
+                          f"use {' or '.join(EXTENSIONS)}")
+    return suffix
+
+
+def read_glossary(path: str | Path, *, src_lang: str | None = None, tgt_lang: str | None = None) -> Glossary:
+    """A glossary from `.csv` (columns source,target,status,frequency,score,example) or `.tbx` (v3 or v2)."""
+    path = Path(path)
+    suffix = check_glossary_path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: empty file")
+    if suffix == ".csv":
+        return read_csv(path, src_lang or "fr", tgt_lang or "en")
+    return read_tbx(path, src_lang, tgt_lang)
+
+
+def write_glossary(path: str | Path, glossary: Glossary, *, tbx_version: int = 3) -> None:
+    """Write atomically as `.csv` or `.tbx` (TBX-Basic v3 by default, `tbx_version=2` for `<martif>`)."""
+    path = Path(path)
+    if check_glossary_path(path) == ".csv":
+        write_csv(path, glossary)
+        return
+    if tbx_version not in (2, 3):
+        raise ConfigError(f"TBX version must be 2 or 3, not {tbx_version}")
+    write_tbx(path, glossary, tbx_version)
