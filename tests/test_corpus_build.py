@@ -126,3 +126,25 @@ def test_build_refuses_a_missing_folder(tmp_path):
 
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "missing"), str(CORPUS / "en"), "-o", str(tmp_path)])
     assert result.exit_code == 2 and "missing" in result.output and "Traceback" not in result.output
+
+
+def test_a_broken_document_is_reported_and_the_rest_is_built(tmp_path, monkeypatch):
+    from align.corpus.build import BuildOptions, build_corpus
+
+    monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    for side in ("fr", "en"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / SUPREME_COURT).write_bytes((CORPUS / side / SUPREME_COURT).read_bytes())
+    (tmp_path / "fr" / "broken.docx").write_bytes(b"PK\x03\x04 this is not a zip archive")
+    (tmp_path / "en" / "anniversary.txt").write_bytes((CORPUS / "en" / "oic-gs-2023-10-27-jk-76-years.txt").read_bytes())
+    (tmp_path / "en" / "notes.odt").write_bytes(b"x")
+    messages = []
+    result = build_corpus(tmp_path / "fr", tmp_path / "en", tmp_path / "tm",
+                          BuildOptions(jobs=1, progress=False, date="2024-01-01"), log=messages.append)
+    assert result.pairs == 1 and result.units > 0
+    reasons = dict(result.skipped)
+    assert "fr/broken.docx" in reasons and "en/notes.odt" in reasons
+    assert any("broken.docx" in m for m in messages)
+    report = json.loads(result.files["json"].read_text(encoding="utf-8"))
+    assert {s["file"] for s in report["skipped"]} == {"fr/broken.docx", "en/notes.odt"}
+    assert report["unpaired"]["tgt"] == ["anniversary.txt"]

@@ -117,6 +117,12 @@ def test_unrelated_pairs_are_not_proposed_at_the_top(glossary):
     assert scores == sorted(scores, reverse=True)
 
 
+def test_a_second_rendering_is_admitted_and_chance_cooccurrence_is_not(units):
+    variants = [TranslationUnit(u.source, u.target.replace("IIOJK", "IIOJ&K")) for u in units if "IIOJK" in u.target]
+    rows = [p for p in extract_terms(units + variants[:5]).pairs if p.source == "JCIOI"]
+    assert [(p.target, p.status) for p in rows] == [("IIOJK", "preferred"), ("IIOJ&K", "admitted")]
+
+
 def test_min_frequency_is_respected(units):
     strict = extract_terms(units, min_frequency=5)
     assert strict.pairs and all(p.frequency >= 5 for p in strict.pairs if p.kind != "expansion")
@@ -253,7 +259,8 @@ def test_cli_writes_a_glossary_from_a_tmx(tmp_path, units):
     assert out.read_text(encoding="utf-8").splitlines()[0] == "source,target,status,frequency,score,example"
     written = read_glossary(out)
     assert any(p.source == "JCIOI" and p.target == "IIOJK" for p in written.pairs)
-    assert all(p.frequency >= 3 for p in written.pairs if p.status == "preferred" and p.score < 1)
+    long_forms = {long for u in units for acronym, long in find_expansions(u.source)}
+    assert all(p.frequency >= 3 for p in written.pairs if p.source not in long_forms)
 
     tbx = tmp_path / "terms.tbx"
     result = CliRunner().invoke(cli, ["glossary", str(tmx), "-o", str(tbx), "--tbx-version", "2"])

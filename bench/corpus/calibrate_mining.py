@@ -15,11 +15,10 @@ are then checked, not tuned, on the sample corpus.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
-
-import numpy as np
 
 from align.corpus.build import make_encoder
 from align.corpus.guards import refusal
@@ -44,7 +43,7 @@ def one_to_one(book: str) -> list[tuple[str, str]]:
     pairs = []
     for line in (TRANSREAD / book / "gold.en-fr").read_text().splitlines():
         left, right = line.split(":")
-        s, t = eval(left), eval(right)  # "[3]" lists of ints
+        s, t = json.loads(left), json.loads(right)  # "[3]" -> [3]
         if len(s) == 1 and len(t) == 1 and len(en[s[0]].split()) >= 4:
             pairs.append((fr[t[0]], en[s[0]]))
     return [(detok(f), detok(e)) for f, e in pairs]

@@ -73,19 +73,20 @@ def monotone_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> l
     return chain[::-1]
 
 
-def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int
-                 ) -> tuple[list[tuple[int, int]], np.ndarray, np.ndarray]:
-    """Monotone 1:1 anchors (source index, target index) with positive margin, and each side's hubness
-    (mean cosine of each sentence with its `margin_k` nearest sentences of the other side)."""
+def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int):
+    """Monotone 1:1 anchors (source index, target index) with positive margin, each side's hubness
+    (mean cosine of each sentence with its `margin_k` nearest sentences of the other side) and each
+    side's best cosine with any sentence of the other side."""
     _, sims, ids = knn_mean(src, tgt, max(top_k, margin_k))
     src_hub = sims[:, :margin_k].mean(axis=1)
-    tgt_hub, _, _ = knn_mean(tgt, src, margin_k)
+    tgt_hub, tgt_sims, _ = knn_mean(tgt, src, margin_k)
+    best = (sims[:, 0], tgt_sims[:, 0])
     sims, ids = sims[:, :top_k], ids[:, :top_k]
     rows = np.repeat(np.arange(len(src)), ids.shape[1])
     cols = ids.ravel()
     margins = sims.ravel() - (src_hub[rows] + tgt_hub[cols]) / 2
     keep = (margins > 0) & (cols >= 0)
-    return monotone_chain(rows[keep], cols[keep], margins[keep]), src_hub, tgt_hub
+    return monotone_chain(rows[keep], cols[keep], margins[keep]), src_hub, tgt_hub, best
 
 
 def band_from_anchors(anchors: list[tuple[int, int]], n_src: int, n_tgt: int, window: int,

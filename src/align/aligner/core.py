@@ -45,17 +45,29 @@ def _confidence(score: float, params: AlignParams) -> float:
 def _solve(src_vectors, tgt_vectors, src, tgt, params, overrides=None):
     """Anchors, band and DP; returns (path as (a, b, score) triples, anchor count, band cells, scorer)."""
     n, m = len(src), len(tgt)
-    anchors, src_hub, tgt_hub = (find_anchors(src_vectors, tgt_vectors, params.top_k, params.margin_k)
-                                 if n and m else ([], None, None))
-    lo, hi = band_from_anchors(anchors, n, m, params.window)
     if n == 0 or m == 0:
         return [(1, 0, params.skip)] * n + [(0, 1, params.skip)] * m, 0, 0, None
+    anchors, src_hub, tgt_hub, (src_best, tgt_best) = find_anchors(src_vectors, tgt_vectors, params.top_k,
+                                                                   params.margin_k)
+    lo, hi = band_from_anchors(anchors, n, m, params.window)
     scorer = RowScorer(src_vectors, tgt_vectors, char_lengths(src), char_lengths(tgt),
                        token_masks(src), token_masks(tgt), params, src_hub, tgt_hub)
     for (side, length, end), vector in (overrides or {}).items():
         runs = scorer.src_runs if side == "src" else scorer.tgt_runs
         runs[length - 1, end] = vector
-    return best_path(scorer, lo, hi, params.skip), len(anchors), int((hi - lo + 1).sum()), scorer
+    skips = (skip_costs(src_best, params), skip_costs(tgt_best, params))
+    return best_path(scorer, lo, hi, skips), len(anchors), int((hi - lo + 1).sum()), scorer
+
+
+def skip_costs(best: np.ndarray, params: AlignParams) -> np.ndarray:
+    """Score of leaving each sentence without counterpart (a 1:0 or 0:1 bead).
+
+    `skip` for a typical sentence; cheaper (up to 0) for a sentence whose best cosine with any sentence of
+    the other side is below the document's median: captions, OCR debris, datelines and added headers have
+    no good match anywhere, so the DP should not have to absorb them into a neighbouring bead.
+    """
+    shortfall = np.minimum(best - np.median(best), 0.0)
+    return np.minimum(params.skip - params.null_weight * shortfall, 0.0)
 
 
 def _beads(path, params: AlignParams) -> list[Bead]:
@@ -124,7 +136,7 @@ def align_vectors(src_vectors: np.ndarray, tgt_vectors: np.ndarray, src: Sequenc
 def align_texts(src: list[str], tgt: list[str], encoder: Encoder, params: AlignParams | None = None) -> Alignment:
     """Align two lists of segments (source and target sentences of one document pair).
 
-    Every segment of both sides is embedded once. With `params.refine` (default), the first alignment's
+    Every segment of both sides is embedded once. With `params.refine_rounds` > 0 (default 1), the first alignment's
     uncertain m:n runs are embedded as real concatenations and the DP runs again (see `runs_to_refine`);
     `stats` reports how much extra text that cost. Beads are monotone and cover every segment once.
     """
@@ -137,18 +149,23 @@ def align_texts(src: list[str], tgt: list[str], encoder: Encoder, params: AlignP
     alignment = align_vectors(src_vectors, tgt_vectors, src, tgt, params, encoder_id=encoder.id)
     texts_embedded, chars_embedded = len(src) + len(tgt), sum(map(len, src)) + sum(map(len, tgt))
     refine_s = 0.0
-    if params.refine and src and tgt:
+    refined: dict[tuple[str, int, int], np.ndarray] = {}
+    first_align_s = alignment.stats["align_s"]
+    for _ in range(params.refine_rounds if src and tgt else 0):
         t1 = time.perf_counter()
-        runs = sorted(runs_to_refine(alignment.beads, len(src), len(tgt), params.max_side, params.refine_extend))
+        runs = sorted(runs_to_refine(alignment.beads, len(src), len(tgt), params.max_side, params.refine_extend)
+                      - refined.keys())
+        if not runs:
+            break
         texts = [" ".join((src if side == "src" else tgt)[end - length : end]) for side, length, end in runs]
-        vectors = encoder.encode(texts)
-        first = alignment.stats
-        alignment = align_vectors(src_vectors, tgt_vectors, src, tgt, params, encoder_id=encoder.id,
-                                  run_vectors=dict(zip(runs, vectors)))
-        alignment.stats["align_s"] += first["align_s"]
+        refined.update(zip(runs, encoder.encode(texts)))
         texts_embedded += len(texts)
         chars_embedded += sum(map(len, texts))
-        refine_s = time.perf_counter() - t1
+        refine_s += time.perf_counter() - t1
+        alignment = align_vectors(src_vectors, tgt_vectors, src, tgt, params, encoder_id=encoder.id,
+                                  run_vectors=refined)
+        alignment.stats["align_s"] += first_align_s
+        first_align_s = alignment.stats["align_s"]
     alignment.stats = {"texts_embedded": texts_embedded, "chars_embedded": chars_embedded,
                        "embed_s": embed_s, "refine_s": refine_s, **alignment.stats}
     return alignment

@@ -4,7 +4,7 @@ Cell (i, j) of row i means source sentences < i and target sentences < j are ali
 the band's cells [lo[i], hi[i]], so memory is linear in document length. The value of a cell is the best
 sum of bead scores of a path from (0, 0); transitions are the m:n shapes of `RowScorer`, 1:0 from the row
 above and 0:1 inside the row. The 0:1 chain inside a row is a running maximum (numpy, no Python loop):
-D[x] = max over y <= x of C[y] + (x - y) * skip.
+D[x] = max over y <= x of C[y] + the 0:1 scores of the target sentences y .. x - 1.
 """
 
 from __future__ import annotations
@@ -17,8 +17,15 @@ from align.aligner.scoring import RowScorer
 _DELETE, _INSERT = 0, 1
 
 
-def best_path(scorer: RowScorer, lo: np.ndarray, hi: np.ndarray, skip: float) -> list[tuple[int, int, float]]:
-    """Beads as (a, b, score) from (0, 0) to (n, m) in order; a or b is 0 for null beads."""
+def best_path(scorer: RowScorer, lo: np.ndarray, hi: np.ndarray, skips: tuple[np.ndarray, np.ndarray]
+              ) -> list[tuple[int, int, float]]:
+    """Beads as (a, b, score) from (0, 0) to (n, m) in order; a or b is 0 for null beads.
+
+    `skips` = (score of a 1:0 bead per source sentence, score of a 0:1 bead per target sentence).
+    """
+    src_skip, tgt_skip = skips
+    # cumulative 0:1 score along a row: tgt_cum[j] = sum of tgt_skip[:j]
+    tgt_cum = np.concatenate([[0.0], np.cumsum(tgt_skip)])
     n = len(lo) - 1
     values: list[np.ndarray] = []
     choices: list[np.ndarray] = []
@@ -29,16 +36,16 @@ def best_path(scorer: RowScorer, lo: np.ndarray, hi: np.ndarray, skip: float) ->
         width = len(js)
         best = np.full(width, -np.inf)
         choice = np.full(width, _INSERT, dtype=np.int8)
-        gain = np.full(width, skip)
+        gain = np.zeros(width)
         if i == 0:
             best[0] = 0.0 if lo[0] == 0 else -np.inf
         else:
             previous = values[i - 1]
             idx = js - lo[i - 1]
             ok = (idx >= 0) & (idx < len(previous))
-            cand = np.where(ok, previous[np.clip(idx, 0, len(previous) - 1)], -np.inf) + skip
+            cand = np.where(ok, previous[np.clip(idx, 0, len(previous) - 1)], -np.inf) + src_skip[i - 1]
             better = cand > best
-            best[better], choice[better], gain[better] = cand[better], _DELETE, skip
+            best[better], choice[better], gain[better] = cand[better], _DELETE, src_skip[i - 1]
             row_scores = scorer.row(i, js)
             for code, (a, b) in enumerate(shapes, start=2):
                 scores = row_scores.get((a, b))
@@ -50,16 +57,17 @@ def best_path(scorer: RowScorer, lo: np.ndarray, hi: np.ndarray, skip: float) ->
                 cand = np.where(ok, prev[np.clip(idx, 0, len(prev) - 1)], -np.inf) + scores
                 better = cand > best
                 best[better], choice[better], gain[better] = cand[better], code, scores[better]
-        # 0:1 beads: a running maximum of best[y] - y * skip along the row.
+        # 0:1 beads: D[x] = max over y <= x of C[y] + (cum[x] - cum[y]), a running maximum along the row.
         positions = np.arange(width)
-        shifted = best - positions * skip
+        cum = tgt_cum[js]
+        shifted = best - cum
         running = np.maximum.accumulate(shifted)
-        from_left = running + positions * skip
+        from_left = running + cum
         origin = np.maximum.accumulate(np.where(shifted >= running, positions, 0))
         inserted = origin < positions
         best = np.where(inserted, from_left, best)
         choice[inserted] = _INSERT
-        gain[inserted] = skip
+        gain[inserted] = tgt_skip[np.maximum(js[inserted] - 1, 0)]
         values.append(best)
         choices.append(choice)
         gains.append(gain)

@@ -19,18 +19,20 @@ class AlignParams:
     beads score `skip`.
     """
 
-    refine: bool = True  # embed the real concatenation of the runs the first pass hesitates on (align_texts)
+    refine_rounds: int = 1  # rounds of embedding the real concatenation of runs the DP hesitates on (align_texts)
     refine_extend: bool = False  # also embed m:n runs extended by one sentence either side
-    max_side: int = 4
-    max_bead: int = 5
+    max_side: int = 5
+    max_bead: int = 7
     top_k: int = 4
     margin_k: int = 4
     window: int = 8
     skip: float = -0.1
+    null_weight: float = 0.0  # skip gets cheaper by this x (median best cosine - sentence's best cosine)
     margin: bool = True
-    length_model: str = "bertalign"  # "bertalign" (multiplicative log2 ratio) | "gale-church" | "none"
-    length_weight: float = 1.0
-    token_weight: float = 0.0
+    length_model: str = "bertalign"  # "bertalign" (multiplicative log2 of the length ratio) | "none"
+    gale_church_weight: float = 0.0  # weight of the Gale-Church length log-likelihood (added to the score)
+    length_weight: float = 2.0
+    token_weight: float = 0.02
     member_weight: float = 0.0
     size_penalty: float = 0.0
     run_weighting: str = "sqrt-chars"  # how sentence vectors combine into a run vector: "sqrt-chars" | "chars" | "equal"

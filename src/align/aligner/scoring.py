@@ -82,6 +82,8 @@ class RowScorer:
             ws, wt = np.ones(self.n), np.ones(self.m)
         self.src = src
         self.src_hub, self.tgt_hub = src_hub, tgt_hub  # mean cosine with k nearest sentences of the other side
+        hubs = [h for h in (src_hub, tgt_hub) if h is not None and len(h)]
+        self.baseline = float(np.median(np.concatenate(hubs))) if hubs else 0.0
         self.tgt = tgt
         self.src_runs = run_vectors(src, ws.astype(np.float32), self.A)
         self.tgt_runs = run_vectors(tgt, wt.astype(np.float32), self.B)
@@ -123,10 +125,12 @@ class RowScorer:
                 # Target side: cos(source run, target sentence before the run / after it).
                 before_t = js - b - 1
                 after_t = js
-                tb = np.where(before_t >= 0, singles[np.clip(before_t - t_lo, 0, len(singles) - 1), a - 1], 0.0)
-                ta = np.where(after_t < m, singles[np.clip(after_t - t_lo, 0, len(singles) - 1), a - 1], 0.0)
+                tb = np.where(before_t >= 0, singles[np.minimum(np.maximum(before_t - t_lo, 0), len(singles) - 1), a - 1], 0.0)
+                ta = np.where(after_t < m, singles[np.minimum(after_t - t_lo, len(singles) - 1), a - 1], 0.0)
                 t_count = (before_t >= 0).astype(float) + (after_t < m)
-                t_mean = np.divide(tb + ta, t_count, out=np.zeros_like(tb), where=t_count > 0)
+                # A run with no neighbour on a side (it spans the whole side) is compared with the
+                # document's typical neighbour cosine instead, or tiny documents would merge into one bead.
+                t_mean = np.divide(tb + ta, t_count, out=np.full_like(tb, self.baseline), where=t_count > 0)
                 s_parts, s_count = np.zeros_like(sim), 0
                 if before_src[a - 1] >= 0:
                     s_parts = s_parts + g[b - 1, :, a_max + a - 1]
@@ -134,20 +138,24 @@ class RowScorer:
                 if after_src >= 0:
                     s_parts = s_parts + g[b - 1, :, 2 * a_max]
                     s_count += 1
-                s_mean = s_parts / s_count if s_count else s_parts
+                s_mean = s_parts / s_count if s_count else np.full_like(s_parts, self.baseline)
                 score = score - (t_mean + s_mean) / 2
-            if p.length_model != "none":
+            if p.length_model != "none" or p.gale_church_weight:
                 ls = self.src_len_runs[a - 1, i]
-                lt = self.tgt_len_runs[b - 1, np.clip(js, 0, m)] / self.ratio
-                if p.length_model == "bertalign":
-                    factor = np.log2(1.0 + np.minimum(ls, lt) / np.maximum(np.maximum(ls, lt), 1e-9))
-                    score = score * factor ** p.length_weight
-                else:  # gale-church: log-ratio of lengths, squared, scaled by the standard error of short runs
-                    z = np.log(np.maximum(lt, 1.0) / max(ls, 1.0))
-                    score = score - p.length_weight * z * z * np.sqrt((ls + lt) / 200.0)
+                lt = self.tgt_len_runs[b - 1, js] / self.ratio
+            if p.length_model == "bertalign":
+                factor = np.log2(1.0 + np.minimum(ls, lt) / np.maximum(np.maximum(ls, lt), 1e-9))
+                score = score * factor ** p.length_weight
+            if p.gale_church_weight:
+                # Gale & Church (1993): the length difference in characters grows like the square root of
+                # the length (variance 6.8 per character); -delta^2 / 2 is the log-likelihood. It punishes a
+                # bead that absorbs a whole extra sentence (a headline, a dateline) much harder than the
+                # ratio above, which barely moves when a short line is added.
+                delta = (lt - ls) / np.sqrt(6.8 * np.maximum((ls + lt) / 2.0, 1.0))
+                score = score - p.gale_church_weight * delta * delta / 2.0
             if p.token_weight:
                 ms = self.src_mask_runs[a - 1, i]
-                mt = self.tgt_mask_runs[b - 1, np.clip(js, 0, m)]
+                mt = self.tgt_mask_runs[b - 1, js]
                 union = np.bitwise_count(ms | mt).astype(float)
                 both = np.bitwise_count(ms & mt).astype(float)
                 agreement = np.divide(both, union, out=np.full_like(union, 0.5), where=union > 0)

@@ -13,7 +13,7 @@ commands: list[click.Command] = []
               help="Glossary to write: .csv (source,target,status,frequency,score,example) or .tbx.")
 @click.option("--min-frequency", type=click.IntRange(min=1), default=2, show_default=True,
               help="Units in which a term pair must be found.")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.3, show_default=True,
               help="Lowest association score (Dice over units) kept.")
 @click.option("--tbx-version", type=click.Choice(["2", "3"]), default="3", show_default=True,
               help="TBX flavour: 3 = ISO 30042:2019 TBX-Basic <tbx>, 2 = <martif> (older CAT tools).")

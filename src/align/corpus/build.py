@@ -18,6 +18,7 @@ modification time), so the same input gives byte-identical files.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -166,7 +167,10 @@ class _Runner:
 
     def __enter__(self):
         if self.jobs > 1:
-            self.pool = ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.options,))
+            # "spawn", not fork: the parent may already run threads (faiss/OpenMP, torch, tqdm) and a
+            # forked child can inherit a held lock and hang.
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_init_worker, initargs=(self.options,))
         else:
             _init_worker(self.options)
         return self
@@ -248,10 +252,10 @@ def build_corpus(src_dir: str | Path, tgt_dir: str | Path, out_dir: str | Path,
             # 2. embed the unpaired documents (both sides needed for content pairing and mining)
             src_pool, tgt_pool = [], []
             if left_src and left_tgt:
-                src_pool = _embed_pool(runner, left_src, options.src_lang, "embed " + options.src_lang,
-                                       options.progress, skipped, log)
-                tgt_pool = _embed_pool(runner, left_tgt, options.tgt_lang, "embed " + options.tgt_lang,
-                                       options.progress, skipped, log)
+                src_pool = _embed_pool(runner, left_src, options.src_lang, src_dir.name, options.progress,
+                                       skipped, log)
+                tgt_pool = _embed_pool(runner, left_tgt, options.tgt_lang, tgt_dir.name, options.progress,
+                                       skipped, log)
 
             # 3. mine, and pair by content
             mined = MiningResult([], [], options.mine_threshold, options.mine_k)
@@ -287,7 +291,7 @@ def build_corpus(src_dir: str | Path, tgt_dir: str | Path, out_dir: str | Path,
             for task, result in zip(tasks, _progress(results, len(tasks), "align pairs", options.progress)):
                 if "error" in result:
                     failed.add(task.index)
-                    skipped.append((f"{task.src} + {task.tgt}", result["error"]))
+                    skipped.append((f"{src_dir.name}/{task.src} + {tgt_dir.name}/{task.tgt}", result["error"]))
                     log(f"warning: {result['error']}")
 
         unpaired_src = sorted({f.relative for f in left_src} - content_src)
@@ -343,14 +347,15 @@ def _embed_task_safe(name: str, path: str, lang: str):
         return str(error)
 
 
-def _embed_pool(runner: _Runner, files: list[NamedFile], lang: str, desc: str, progress: bool,
+def _embed_pool(runner: _Runner, files: list[NamedFile], lang: str, folder: str, progress: bool,
                 skipped: list, log) -> list[PoolDocument]:
+    """Segments and vectors of the unpaired documents of one side; unreadable ones go to `skipped`."""
     pool = []
     results = runner.map(_embed_task_safe, [f.relative for f in files], [str(f.path) for f in files],
                          [lang] * len(files))
-    for item, result in zip(files, _progress(results, len(files), desc, progress)):
+    for item, result in zip(files, _progress(results, len(files), f"embed {lang}", progress)):
         if isinstance(result, str):
-            skipped.append((item.relative, result))
+            skipped.append((f"{folder}/{item.relative}", result))
             log(f"warning: {result}")
         else:
             pool.append(result)

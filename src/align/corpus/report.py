@@ -131,8 +131,8 @@ def _summary_html(summary: dict, pairs: list[dict], mined: MiningResult) -> str:
                  f"{mined.threshold}, k = {mined.k}), written with <code>x-origin=mined</code>.</p>")
     parts.append(_table(["margin", "source", "target", "documents"],
                         [f"<tr><td class='num'>{m.margin:.3f}</td><td>{escape(m.source)}</td>"
-                         f"<td>{escape(m.target)}</td><td class='ix'>{escape(m.src_document)}<br>"
-                         f"{escape(m.tgt_document)}</td></tr>" for m in mined.pairs]))
+                         f"<td>{escape(m.target)}</td><td class='ix'>{_occurrences(m.src)}<br>"
+                         f"{_occurrences(m.tgt)}</td></tr>" for m in mined.pairs]))
     if mined.refused:
         parts.append("<details><summary>Above the threshold but refused by a guard "
                      f"({len(mined.refused)})</summary>")
@@ -145,6 +145,12 @@ def _summary_html(summary: dict, pairs: list[dict], mined: MiningResult) -> str:
                  f"confidence below {summary['low_confidence']}</span><span style='background:#f8d7da'>"
                  "unaligned segment</span></p>")
     return "\n".join(parts)
+
+
+def _occurrences(occurrences) -> str:
+    """`doc.txt #12`, and how many other places hold the same sentence (recurring clauses)."""
+    first = f"{escape(occurrences[0].document)} #{occurrences[0].index}"
+    return first + (f" (+{len(occurrences) - 1} identical)" if len(occurrences) > 1 else "")
 
 
 def _pair_html(n: int, record: dict, low: float) -> str:

@@ -9,7 +9,8 @@ text names its concepts in a few shapes that surface cues find well enough:
     (`Groupe de contact`, `droits de l'homme`, `Cour suprême`), English ADJ NOUN / NOUN NOUN / X of Y
     (`Contact Group`, `Council of Foreign Ministers`), and `X and Y` between capitalised words
     (`Jammu and Kashmir`).
-Every contiguous sub-run that starts and ends on a content word is a candidate; frequency and the
+Every contiguous sub-run that starts and ends on a content word is a candidate (in French, only at link
+words: see HEAD_INITIAL); frequency and the
 bilingual association decide later which ones are terms (C-value style: a candidate that never occurs
 outside a longer frequent one is dropped).
 """
@@ -22,6 +23,11 @@ from typing import NamedTuple
 from align.glossary.tokens import CAPITAL_CONNECTORS, CONNECTORS, STOPWORDS, Token, base_lang
 
 MAX_CONTENT_WORDS = 5  # "Commission permanente indépendante des droits de l'homme" has five
+# Languages whose adjectives follow the noun: adjacent content words (`Affaires étrangères`, `Commission
+# permanente indépendante`) stay together, so `pertinentes du Conseil` or `ministre des Affaires` (cut
+# inside such a group) are never candidates; terms split only at link words. English keeps every sub-run
+# (`Security Council` inside `Security Council resolutions`).
+HEAD_INITIAL = {"fr"}
 _ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _DOTTED_RE = re.compile(r"^(?:[A-Z]\.){2,}$")
 
@@ -121,14 +127,22 @@ def find_candidates(text: str, tokens: list[Token], lang: str) -> list[Candidate
             g += 1
             continue
         run = [groups[g]]  # content groups of one maximal run
+        adjacent = [False]  # adjacent[k]: run[k] follows run[k-1] with no link word between them
         g += 1
         while g < len(groups):
             step = _link_length(groups, g, connectors, capital_links, run[-1])
             if step is None:
                 break
             run.append(groups[g + step])
+            adjacent.append(step == 0)
             g += step + 1
-        candidates.extend(_sub_runs(text, tokens, run, first_word))
+        if lang in HEAD_INITIAL:  # cut at link words and around acronyms (`S.E. Bilawal Bhutto Zardari`)
+            adjacent.append(False)
+            cuts = [not adjacent[k] or run[k - 1].acronym or (k < len(run) and run[k].acronym)
+                    for k in range(len(run) + 1)]
+        else:
+            cuts = [True] * (len(run) + 1)
+        candidates.extend(_sub_runs(text, tokens, run, first_word, cuts))
     return candidates
 
 
@@ -150,10 +164,17 @@ def _link_length(groups: list[_Group], g: int, connectors, capital_links, previo
     return None
 
 
-def _sub_runs(text: str, tokens: list[Token], run: list[_Group], first_word: int) -> list[Candidate]:
+def _sub_runs(text: str, tokens: list[Token], run: list[_Group], first_word: int,
+              cuts: list[bool]) -> list[Candidate]:
+    """Sub-runs of 1..MAX_CONTENT_WORDS content words that start and end where `cuts` allows
+    (`cuts[k]`: a term may start at run[k] / end at run[k-1])."""
     found = []
     for a in range(len(run)):
+        if not cuts[a]:
+            continue
         for b in range(a, min(len(run), a + MAX_CONTENT_WORDS)):
+            if not cuts[b + 1]:
+                continue
             first, last = run[a].first, run[b].last
             if a == b:
                 group = run[a]

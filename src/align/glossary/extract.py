@@ -3,15 +3,18 @@
 How (one pass to count and feed the word aligner, one pass over the links):
  1. Candidates on each side by patterns (`candidates.py`); per-unit document frequencies f(s), f(t).
  2. eflomal word links, grow-diag-final (`wordalign.py`). A source candidate is linked, in each unit, to
-    the target candidate whose content words best match (Jaccard >= 0.5) the words its own words are
-    linked to; a source candidate written identically in the target (`Pakistan`, `APHC`) is linked too.
+    the target candidate without foreign words that best matches (F1 >= 0.5) the words its own words
+    are linked to (`TargetSide.rendering`); a source candidate written identically in the target
+    (`Pakistan`, `APHC`) is linked too.
  3. Acronyms get a cue that does not depend on the aligner: every source acronym co-occurs with every
     target acronym of the unit. On a few dozen units word alignment is thin but `JCIOI` and `IIOJK`
     still share every unit they appear in.
  4. Association = Dice over units, 2·n(s,t) / (f(s) + f(t)). The best target of each source term is
-    `preferred`; other targets with at least half its score are `admitted` (IIOJK / IIOJ&K).
- 5. A candidate that never occurs outside a longer frequent candidate is dropped (C-value style), and
-    `Long Form (ACR)` definitions on both sides give each acronym pair its expansion pair.
+    `preferred`; other targets with at least 60% of its score are `admitted` (IIOJK / IIOJ&K), unless
+    they are the preferred rendering of another term (one-to-one where it matters).
+ 5. Nested candidates: a longer source term rendered like a term it contains is dropped (its extra
+    words were not translated), and one that never occurs outside a longer kept term too (C-value
+    style). `Long Form (ACR)` definitions on both sides give each acronym pair its expansion pair.
 
 Everything is a count keyed by strings, updated unit by unit: memory grows with the vocabulary of
 candidates, not with the square of anything, and rare keys are pruned on very large inputs.
@@ -30,7 +33,7 @@ from align.model import TranslationUnit
 
 MIN_F1 = 0.5  # how well a target candidate must match the words a source term is linked to
 OTHER_KIND_WEIGHT = 0.75  # an acronym is rendered by an acronym, a term by a term, other things equal
-ADMITTED_RATIO = 0.5  # a second rendering is kept when it scores at least half the preferred one
+ADMITTED_RATIO = 0.6  # a second rendering is kept when it scores at least 60% of the preferred one
 KEEP_TOKENS_UP_TO = 200_000  # units; above this, pass 2 tokenizes again instead of holding everything
 PRUNE_EVERY = 200_000  # units; then keys seen once are forgotten (lossy counting on huge inputs)
 
@@ -60,7 +63,7 @@ def extract_terms(
     src_lang: str = "fr",
     tgt_lang: str = "en",
     min_frequency: int = 2,
-    min_score: float = 0.2,
+    min_score: float = 0.3,
     max_renderings: int = 3,
 ) -> Glossary:
     """Term pair candidates with frequency, Dice association score and an example unit.
@@ -194,6 +197,9 @@ class _LinkStats:
                 old = options[s].get(t, (0.0, 0))
                 options[s][t] = (max(old[0], dice), max(old[1], n))
 
+        def size_gap(s: str, t: str) -> int:
+            return abs(_content_words(s, self.src_stopwords) - _content_words(t, self.tgt_stopwords))
+
         chosen: dict[str, list[tuple[str, float, int]]] = {}
         for s, targets in options.items():
             source = self._display(self.src_surfaces, s).lower()
@@ -202,8 +208,7 @@ class _LinkStats:
             def rank(item, source=source, source_is_acronym=source_is_acronym):
                 t, (score, n) = item
                 same_kind = source_is_acronym == _looks_like_acronym(t)
-                return (score * (1.0 if same_kind else OTHER_KIND_WEIGHT),
-                        -abs(_content_words(s, self.src_stopwords) - _content_words(t, self.tgt_stopwords)),
+                return (score * (1.0 if same_kind else OTHER_KIND_WEIGHT), -size_gap(s, t),
                         fuzz.ratio(source, t.lower()), n)
 
             kept: list[tuple[str, float, int]] = []
@@ -217,7 +222,12 @@ class _LinkStats:
                 chosen[s] = kept
 
         rows: list[_Row] = []
-        for s in _drop_nested_sources(chosen, self.independent):
+        kept_sources = _drop_nested_sources(chosen, self.independent, size_gap)
+        # one-to-one where it matters: a target that is another term's preferred rendering is not also
+        # an admitted rendering of this one (`UN` shares units with `JCIOI` but renders `ONU`)
+        taken = {chosen[s][0][0] for s in kept_sources}
+        for s in kept_sources:
+            chosen[s] = chosen[s][:1] + [option for option in chosen[s][1:] if option[0] not in taken]
             for rank_number, (t, score, n) in enumerate(chosen[s]):
                 kind = "acronym" if self.kinds.get(s) == "acronym" and _looks_like_acronym(t) else "term"
                 pair = TermPair(
@@ -259,15 +269,23 @@ def _sub_keys(key: str) -> Iterator[str]:
                 yield " ".join(words[a:b])
 
 
-def _drop_nested_sources(chosen: dict[str, list], independent: Counter) -> list[str]:
+def _drop_nested_sources(chosen: dict[str, list], independent: Counter, size_gap) -> list[str]:
     """Resolve nested candidates with the translations (C-value alone would keep noise).
 
-    A longer source term rendered exactly like a term it contains adds words that were not translated
-    (`communauté internationale d'intensifier` -> `international community`): dropped. A term that never
-    occurs outside a longer kept term is not a term of its own: dropped.
+    When a source term and a term it contains have the same rendering, one of them holds words that
+    were not translated: the one whose number of content words is further from the rendering's goes
+    (`communauté internationale d'intensifier` and `Groupe` both -> `international community` /
+    `Contact Group`: the longer one goes in the first case, the shorter in the second). A term that never
+    occurs outside a longer kept term is not a term of its own: it goes too.
     """
     preferred = {s: targets[0][0] for s, targets in chosen.items()}
-    survivors = [s for s in chosen if not any(preferred.get(sub) == preferred[s] for sub in _sub_keys(s))]
+    dropped = set()
+    for s in chosen:
+        for sub in _sub_keys(s):
+            if preferred.get(sub) == preferred[s]:
+                target = preferred[s]
+                dropped.add(s if size_gap(sub, target) <= size_gap(s, target) else sub)
+    survivors = [s for s in chosen if s not in dropped]
     inside_kept = {sub for s in survivors for sub in _sub_keys(s)}
     return [s for s in survivors if independent[s] > 0 or s not in inside_kept]
 
@@ -327,8 +345,8 @@ class TargetSide:
 
 def _nested(target: str, kept: list[str]) -> bool:
     """`Jammu` is not a second rendering of a term already rendered `Jammu and Kashmir`."""
-    padded = f" {target} "
-    return any(padded in f" {other} " or f" {other} " in padded for other in kept)
+    padded = f" {target.lower()} "
+    return any(padded in f" {other.lower()} " or f" {other.lower()} " in padded for other in kept)
 
 
 def _sorted(rows: list[_Row]) -> list[_Row]:

@@ -8,7 +8,9 @@ Three sources of evidence, most reliable first:
      associated with it over the file;
   3. the word links (`extract.TargetSide.rendering`).
 Terms default to the acronyms of the source (those seen in at least `min_frequency` units), then the
-extracted source terms.
+source terms of the glossary (extracted from the units when none is given). Finally, where the links gave
+a span overlapping the term's usual rendering and that usual rendering is written in the target, the
+usual rendering is reported: a stray word link is not an inconsistency of the translation.
 """
 
 from __future__ import annotations
@@ -43,12 +45,11 @@ def term_renderings(
     if not units:
         return {}
     alignments = align_words(units)
+    if glossary is None:
+        glossary = extract_terms(units, src_lang=src_lang, tgt_lang=tgt_lang, min_frequency=min_frequency)
     known = _known_renderings(glossary)
     if source_terms is None:
-        source_terms = _default_terms(units, alignments, src_lang, tgt_lang, min_frequency)
-        if glossary is None:
-            known = _known_renderings(extract_terms(units, src_lang=src_lang, tgt_lang=tgt_lang,
-                                                    min_frequency=min_frequency))
+        source_terms = _default_terms(alignments, glossary, min_frequency)
     associations = _acronym_associations(alignments)
     tgt = base_lang(tgt_lang)
     result: dict[str, dict[int, str | None]] = {}
@@ -62,8 +63,29 @@ def term_renderings(
             renderings[index] = _render(term, occurrence, unit, alignment, known.get(term, ()),
                                         associations, tgt)
         if renderings:
-            result[term] = renderings
+            result[term] = _settle_on_usual(renderings, alignments)
     return result
+
+
+def _settle_on_usual(renderings: dict[int, str | None], alignments: list[WordAlignment]) -> dict[int, str | None]:
+    """Where the word links gave a span that overlaps the usual rendering and the usual rendering is
+    written in the target (`Jammu and Kashmir dispute` where `Jammu and Kashmir` is meant), use it: a
+    stray link is not an inconsistency of the translation. A genuinely different rendering is kept."""
+    counts = Counter(r for r in renderings.values() if r)
+    if not counts:
+        return renderings
+    usual = counts.most_common(1)[0][0]
+    usual_padded = f" {usual.lower()} "
+    pattern = _pattern(usual)
+    settled = {}
+    for index, rendering in renderings.items():
+        if rendering and rendering != usual:
+            padded = f" {rendering.lower()} "
+            overlaps = usual_padded in padded or padded in usual_padded
+            if overlaps and _find(pattern, alignments[index].target_tokens, is_acronym_token(usual)):
+                rendering = usual
+        settled[index] = rendering
+    return settled
 
 
 def _known_renderings(glossary: Glossary | None) -> dict[str, list[str]]:
@@ -72,14 +94,13 @@ def _known_renderings(glossary: Glossary | None) -> dict[str, list[str]]:
     return {source: [row.target for row in rows] for source, rows in glossary.by_source().items()}
 
 
-def _default_terms(units, alignments, src_lang, tgt_lang, min_frequency) -> list[str]:
-    """Acronyms first (most frequent first), then the source terms of the extracted glossary."""
+def _default_terms(alignments: list[WordAlignment], glossary: Glossary, min_frequency: int) -> list[str]:
+    """Acronyms first (most frequent first), then the source terms of the (extracted) glossary."""
     acronyms: Counter = Counter()
     for alignment in alignments:
         acronyms.update({t.text for t in alignment.source_tokens if is_acronym_token(t.text)})
     terms = [a for a, n in acronyms.most_common() if n >= min_frequency]
-    extracted = extract_terms(units, src_lang=src_lang, tgt_lang=tgt_lang, min_frequency=min_frequency)
-    terms += [s for s in extracted.by_source() if s not in terms]
+    terms += [s for s in glossary.by_source() if s not in terms]
     return terms
 
 
@@ -103,12 +124,12 @@ def _find(pattern: list[str], tokens: list[Token], acronym: bool) -> tuple[int, 
 def _render(term, occurrence, unit, alignment: WordAlignment, known: Sequence[str], associations, tgt):
     first, last = occurrence
     linked = alignment.target_positions(first, last)
-    # 1. a known rendering present in the target: the one the links point to, else the longest
+    # 1. a known rendering present in the target: one the links point to, else the first listed
     present = []
-    for rendering in known:
+    for order, rendering in enumerate(known):
         span = _find(_pattern(rendering), alignment.target_tokens, acronym=is_acronym_token(rendering))
         if span is not None:
-            present.append((any(span[0] <= j <= span[1] for j in linked), span[1] - span[0], span))
+            present.append((any(span[0] <= j <= span[1] for j in linked), -order, span))
     if present:
         _, _, (a, b) = max(present)
         return unit.target[alignment.target_tokens[a].start : alignment.target_tokens[b].end]

