@@ -95,6 +95,9 @@ def run_omegat_project(source_file: Path, tmx: Path | None, src_lang: str, tgt_l
 
     Returns (OmegaT's stdout+stderr, the text of the translated target document). The configuration
     directory is private to `workdir`, so nothing of the user's OmegaT setup is read or changed.
+    Give the project the language codes the TMX uses (`fr-FR`/`en-GB` for our default region style,
+    `fr`/`en` for bare): a `fr-FR` TMX in a `fr` project loads with TMXR_WARNING_INCORRECT_SOURCE_LANG
+    in OmegaT 3.6, and OmegaT 5 skips it.
     """
     project = create_project(Path(source_file), Path(tmx) if tmx else None, src_lang, tgt_lang, workdir)
     config = Path(workdir) / "omegat-config"

@@ -134,6 +134,34 @@ def test_no_units_give_an_empty_glossary():
     assert extract_terms([]).pairs == []
 
 
+def test_term_candidates_follow_french_and_english_patterns():
+    from align.glossary.candidates import find_candidates
+    from align.glossary.tokens import tokenize
+
+    def candidates(text, lang):
+        return {(c.surface, c.kind) for c in find_candidates(text, tokenize(text), lang)}
+
+    fr = candidates("Réitérant l'appel du Groupe de contact aux résolutions pertinentes du Conseil de sécurité des "
+                    "Nations unies sur les droits de l'homme au Jammu-et-Cachemire (JCIOI), partie II.", "fr")
+    for term in ("Groupe de contact", "Conseil de sécurité des Nations unies", "Conseil de sécurité",
+                 "Nations unies", "droits de l'homme", "Jammu-et-Cachemire", "résolutions pertinentes"):
+        assert (term, "term") in fr, term
+    assert ("JCIOI", "acronym") in fr
+    surfaces = {s for s, _ in fr}
+    # no cut inside a French noun+adjective group, no sentence-initial verb, no roman numeral, no stopword
+    assert not surfaces & {"pertinentes du Conseil", "Réitérant", "II", "contact", "partie"}
+
+    en = candidates("Expressing concern, the OIC Contact Group on Jammu and Kashmir asked the Council of Foreign "
+                    "Ministers to implement United Nations Security Council resolutions in IIOJ&K.", "en")
+    for term in ("Contact Group", "OIC Contact Group", "Jammu and Kashmir", "Council of Foreign Ministers",
+                 "United Nations Security Council", "Security Council"):
+        assert (term, "term") in en, term
+    assert {("OIC", "acronym"), ("IIOJ&K", "acronym")} <= en
+    assert "Expressing" not in {s for s, _ in en}
+    assert not candidates("COMMUNIQUÉ CONJOINT DU GROUPE DE CONTACT", "fr") & {("COMMUNIQUÉ", "acronym"),
+                                                                              ("GROUPE", "acronym")}
+
+
 def test_expansions_are_found_in_both_languages():
     units = corpus_units()
     found = {}

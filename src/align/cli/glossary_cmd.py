@@ -42,6 +42,7 @@ def glossary(input_path, output_path, min_frequency, min_score, tbx_version, src
     units = [unit for unit in store.units if unit.source.strip() and unit.target.strip()]
     if not units:
         raise InputError(f"{input_path}: no translation unit with both a source and a target")
+    click.echo(f"extracting terms from {len(units)} units (word alignment with eflomal)...", err=True)
     result = extract_terms(units, src_lang=store.src_lang, tgt_lang=store.tgt_lang,
                            min_frequency=min_frequency, min_score=min_score)
     write_glossary(output_path, result, tbx_version=int(tbx_version))

@@ -69,6 +69,8 @@ def _shouting(tokens: list[Token]) -> bool:
 
 
 def _kind(word: str, stopwords: set[str]) -> str:
+    if word.isupper() and _ROMAN_RE.match(word):
+        return "break"  # list numbering `II`, `IV`
     if word.isalpha():
         return "stop" if word.lower() in stopwords else ("content" if len(word) > 1 else "break")
     if word.isdigit() or not any(ch.isalpha() for ch in word) or any(ch.isdigit() for ch in word):
@@ -136,9 +138,12 @@ def find_candidates(text: str, tokens: list[Token], lang: str) -> list[Candidate
             run.append(groups[g + step])
             adjacent.append(step == 0)
             g += step + 1
-        if lang in HEAD_INITIAL:  # cut at link words and around acronyms (`S.E. Bilawal Bhutto Zardari`)
+        if lang in HEAD_INITIAL:
+            # cut at link words, around acronyms (`S.E. Bilawal Bhutto Zardari`) and before a name that
+            # follows a lower-case word (`répondit Ned Land`)
             adjacent.append(False)
-            cuts = [not adjacent[k] or run[k - 1].acronym or (k < len(run) and run[k].acronym)
+            cuts = [not adjacent[k] or run[k - 1].acronym
+                    or (k < len(run) and (run[k].acronym or (run[k].capitalised and not run[k - 1].capitalised)))
                     for k in range(len(run) + 1)]
         else:
             cuts = [True] * (len(run) + 1)
@@ -159,7 +164,8 @@ def _link_length(groups: list[_Group], g: int, connectors, capital_links, previo
             return len(connector)
     word = groups[g].text.lower()
     if (word in capital_links and g + 1 < len(groups) and groups[g + 1].kind == "content"
-            and previous.capitalised and groups[g + 1].capitalised and not previous.acronym):
+            and previous.capitalised and groups[g + 1].capitalised
+            and not previous.acronym and not groups[g + 1].acronym):
         return 1
     return None
 

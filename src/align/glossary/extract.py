@@ -30,11 +30,12 @@ from align.glossary.candidates import Candidate, find_candidates
 from align.glossary.model import EXAMPLE_SEPARATOR, Glossary, TermPair
 from align.glossary.tokens import STOPWORDS, alignment_line, base_lang, to_token_links, tokenize
 from align.model import TranslationUnit
+from align.signature import Signature
 
 MIN_F1 = 0.5  # how well a target candidate must match the words a source term is linked to
 OTHER_KIND_WEIGHT = 0.75  # an acronym is rendered by an acronym, a term by a term, other things equal
 ADMITTED_RATIO = 0.6  # a second rendering is kept when it scores at least 60% of the preferred one
-KEEP_TOKENS_UP_TO = 200_000  # units; above this, pass 2 tokenizes again instead of holding everything
+KEEP_TOKENS_UP_TO = 50_000  # units (~300 MB of tokens); above this, pass 2 tokenizes again
 PRUNE_EVERY = 200_000  # units; then keys seen once are forgotten (lossy counting on huge inputs)
 
 
@@ -73,15 +74,18 @@ def extract_terms(
     Rows are sorted best first; an acronym pair and its expansion pair share a `concept`.
     """
     units = list(units)
-    glossary = Glossary(src_lang=src_lang, tgt_lang=tgt_lang)
+    signature = Signature({"terms": "eflomal-gdf+dice", "min_frequency": min_frequency, "min_score": min_score,
+                           "max_renderings": max_renderings, "langs": f"{src_lang}-{tgt_lang}"})
+    glossary = Glossary(src_lang=src_lang, tgt_lang=tgt_lang, signature=signature.format())
     if not units:
         return glossary
     from align.glossary.wordalign import align_token_lines  # lazily: loads eflomal
 
     src, tgt = base_lang(src_lang), base_lang(tgt_lang)
     src_freq, tgt_freq = _PrunedCounter(), _PrunedCounter()
-    src_expansions: Counter = Counter()
+    src_expansions: Counter = Counter()  # (acronym, long form) -> units defining it
     tgt_expansions: Counter = Counter()
+    defined_in: dict[tuple[str, str], int] = {}  # first unit with a definition: the expansion's example
 
     # Tokens and candidates of pass 1 are kept for pass 2 unless the input is huge (then recomputed).
     keep = len(units) <= KEEP_TOKENS_UP_TO
@@ -89,7 +93,7 @@ def extract_terms(
     tgt_cache: list = []
 
     def lines(side: str, lang: str, freq: _PrunedCounter, expansions: Counter, cache: list) -> Iterator[str]:
-        for unit in units:
+        for index, unit in enumerate(units):
             text = getattr(unit, side)
             tokens = tokenize(text)
             candidates = find_candidates(text, tokens, lang)
@@ -97,7 +101,9 @@ def extract_terms(
             if keep:
                 cache.append((tokens, candidates))
             if "(" in text:
-                expansions.update(find_expansions(text))
+                for definition in find_expansions(text):
+                    expansions[definition] += 1
+                    defined_in.setdefault(definition, index)
             yield alignment_line(tokens)
 
     links_per_unit = align_token_lines(
@@ -117,7 +123,7 @@ def extract_terms(
         stats.add_unit(index, unit, links, src_tokens, src_candidates, tgt_tokens, tgt_candidates, tgt)
 
     rows = stats.select(min_frequency, min_score, max_renderings)
-    rows = _with_expansions(rows, src_expansions, tgt_expansions)
+    rows = _with_expansions(rows, src_expansions, tgt_expansions, defined_in)
     for row in rows:
         example = units[row.example_index]
         row.pair.example = f"{example.source}{EXAMPLE_SEPARATOR}{example.target}"
@@ -359,11 +365,13 @@ def _sorted(rows: list[_Row]) -> list[_Row]:
                                        r.pair.status != "preferred"))
 
 
-def _with_expansions(rows: list[_Row], src_expansions: Counter, tgt_expansions: Counter) -> list[_Row]:
-    """Give each acronym pair a concept and, when both sides define it, an expansion pair."""
+def _with_expansions(rows: list[_Row], src_expansions: Counter, tgt_expansions: Counter,
+                     defined_in: dict[tuple[str, str], int]) -> list[_Row]:
+    """Give each acronym pair a concept and, when both sides define it, an expansion pair in it (an
+    existing row with the same two long forms joins the concept instead)."""
     src_long = _most_frequent_long_forms(src_expansions)
     tgt_long = _most_frequent_long_forms(tgt_expansions)
-    known = {(r.pair.source.lower(), r.pair.target.lower()) for r in rows}
+    existing = {(r.pair.source.lower(), r.pair.target.lower()): r for r in rows}
     concepts: dict[str, str] = {}
     out: list[_Row] = []
     for row in rows:
@@ -372,15 +380,19 @@ def _with_expansions(rows: list[_Row], src_expansions: Counter, tgt_expansions: 
         if pair.kind != "acronym":
             continue
         pair.concept = concepts.setdefault(row.src_key, f"c{len(concepts) + 1}")
-        if pair.source in src_long and pair.target in tgt_long:
-            (src_form, src_n), (tgt_form, tgt_n) = src_long[pair.source], tgt_long[pair.target]
-            if (src_form.lower(), tgt_form.lower()) in known:
-                continue
-            known.add((src_form.lower(), tgt_form.lower()))
-            expansion = TermPair(source=src_form, target=tgt_form, status=pair.status,
-                                 frequency=min(src_n, tgt_n), score=pair.score, kind="expansion",
-                                 concept=pair.concept)
-            out.append(_Row(expansion, row.example_index, row.src_key))
+        if pair.source not in src_long or pair.target not in tgt_long:
+            continue
+        (src_form, src_n), (tgt_form, tgt_n) = src_long[pair.source], tgt_long[pair.target]
+        same = existing.get((src_form.lower(), tgt_form.lower()))
+        if same is not None:
+            if not same.pair.concept:
+                same.pair.concept, same.pair.kind = pair.concept, "expansion"
+            continue
+        expansion = TermPair(source=src_form, target=tgt_form, status=pair.status,
+                             frequency=min(src_n, tgt_n), score=pair.score, kind="expansion", concept=pair.concept)
+        row_of_expansion = _Row(expansion, defined_in.get((pair.source, src_form), row.example_index), row.src_key)
+        existing[(src_form.lower(), tgt_form.lower())] = row_of_expansion
+        out.append(row_of_expansion)
     return out
 
 

@@ -38,6 +38,7 @@ class Glossary:
     pairs: list[TermPair] = field(default_factory=list)
     src_lang: str = "fr"
     tgt_lang: str = "en"
+    signature: str = ""  # settings that produced an extracted glossary (align.signature), shown in TBX headers
 
     def by_source(self) -> dict[str, list[TermPair]]:
         """Rows grouped by source term, in file order."""

@@ -15,7 +15,7 @@ usual rendering is reported: a stray word link is not an inconsistency of the tr
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Iterable, Sequence
 
 from align.glossary.candidates import is_acronym_token
@@ -52,11 +52,18 @@ def term_renderings(
         source_terms = _default_terms(alignments, glossary, min_frequency)
     associations = _acronym_associations(alignments)
     tgt = base_lang(tgt_lang)
+    units_with_word: dict[str, list[int]] = {}  # so that each term only visits the units holding its words
+    for index, alignment in enumerate(alignments):
+        for word in {t.text.lower() for t in alignment.source_tokens}:
+            units_with_word.setdefault(word, []).append(index)
     result: dict[str, dict[int, str | None]] = {}
     for term in source_terms:
         pattern = _pattern(term)
+        if not pattern:
+            continue
         renderings: dict[int, str | None] = {}
-        for index, (unit, alignment) in enumerate(zip(units, alignments)):
+        for index in units_with_word.get(pattern[0].lower(), ()):
+            unit, alignment = units[index], alignments[index]
             occurrence = _find(pattern, alignment.source_tokens, acronym=is_acronym_token(term))
             if occurrence is None:
                 continue

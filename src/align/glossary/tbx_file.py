@@ -69,6 +69,8 @@ def write_tbx(path: str | Path, glossary: Glossary, version: int = 3) -> None:
     etree.SubElement(source_desc, names.tag("p")).text = (
         f"Bilingual term candidates written by align {__version__} ({glossary.src_lang} -> {glossary.tgt_lang})"
     )
+    if glossary.signature:
+        etree.SubElement(source_desc, names.tag("p")).text = f"signature: {glossary.signature}"
     body = etree.SubElement(etree.SubElement(root, names.tag("text")), names.tag("body"))
     for number, rows in enumerate(_concepts(glossary.pairs), start=1):
         _write_entry(body, names, f"c{number}", rows, glossary)
