@@ -120,11 +120,11 @@ def test_headline_lede_and_datelines_become_null_beads(encoder):
 @pytest.mark.slow
 def test_quality_on_a_textberg_document(encoder, benchmarks_dir):
     root = benchmarks_dir / "textberg_de-fr"
-    de, fr = lines(root / "de" / "005"), lines(root / "fr" / "005")
+    de, fr = lines(root / "de" / "003"), lines(root / "fr" / "003")
     alignment = align_texts(de, fr, encoder)
     assert_valid(alignment.beads, len(de), len(fr))
-    result = score([read_beads(root / "gold" / "005")], [alignment.beads])
-    assert result["f1_strict"] >= 0.85, result
+    result = score([read_beads(root / "gold" / "003")], [alignment.beads])
+    assert result["f1_strict"] >= 0.90, result  # 0.947 measured (bench/alignment/quality.py --per-doc)
     assert result["f1_lax"] >= 0.95, result
 
 

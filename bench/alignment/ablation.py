@@ -22,11 +22,14 @@ VARIANTS = [
     ("no margin", {"margin": False}),
     ("no length signal", {"length_model": "none"}),
     ("length weight 1 (Bertalign's)", {"length_weight": 1.0}),
-    ("no number/name signal", {"token_weight": 0.0}),
+    ("number/name signal 0.02", {"token_weight": 0.02}),
     ("equal run weights (not sqrt chars)", {"run_weighting": "equal"}),
     ("beads up to 5 sentences, 4 a side", {"max_bead": 5, "max_side": 4}),
     ("skip -0.05", {"skip": -0.05}),
-    ("weakest-member penalty 0.5", {"member_weight": 0.5}),
+    ("skip 0 (null beads free)", {"skip": 0.0}),
+    ("Gale-Church length term 0.005", {"gale_church_weight": 0.005}),
+    ("skip -0.05 + Gale-Church 0.005", {"skip": -0.05, "gale_church_weight": 0.005}),
+    ("refine m:n runs extended by one sentence", {"refine_extend": True}),
 ]
 
 

@@ -34,6 +34,7 @@ def best_path(scorer: RowScorer, lo: np.ndarray, hi: np.ndarray, skips: tuple[np
     for i in range(n + 1):
         js = np.arange(lo[i], hi[i] + 1)
         width = len(js)
+        positions = np.arange(width)
         best = np.full(width, -np.inf)
         choice = np.full(width, _INSERT, dtype=np.int8)
         gain = np.zeros(width)
@@ -46,19 +47,22 @@ def best_path(scorer: RowScorer, lo: np.ndarray, hi: np.ndarray, skips: tuple[np
             cand = np.where(ok, previous[np.clip(idx, 0, len(previous) - 1)], -np.inf) + src_skip[i - 1]
             better = cand > best
             best[better], choice[better], gain[better] = cand[better], _DELETE, src_skip[i - 1]
-            row_scores = scorer.row(i, js)
-            for code, (a, b) in enumerate(shapes, start=2):
-                scores = row_scores.get((a, b))
-                if scores is None:
-                    continue
-                prev = values[i - a]
-                idx = js - b - lo[i - a]
-                ok = (idx >= 0) & (idx < len(prev))
-                cand = np.where(ok, prev[np.clip(idx, 0, len(prev) - 1)], -np.inf) + scores
+            row_scores = scorer.row(i, js)  # (S, width) for shapes[:S]
+            if len(row_scores):
+                candidates = np.full(row_scores.shape, -np.inf)
+                for a in range(1, min(scorer.A, i) + 1):
+                    rows = np.flatnonzero(scorer.shape_a[: len(row_scores)] == a)
+                    prev = values[i - a]
+                    idx = js[None, :] - scorer.shape_b[rows][:, None] - lo[i - a]
+                    ok = (idx >= 0) & (idx < len(prev))
+                    candidates[rows] = np.where(ok, prev[np.clip(idx, 0, len(prev) - 1)], -np.inf)
+                candidates += row_scores
+                top = np.argmax(candidates, axis=0)
+                cand = candidates[top, positions]
                 better = cand > best
-                best[better], choice[better], gain[better] = cand[better], code, scores[better]
+                best[better], choice[better] = cand[better], (top[better] + 2).astype(np.int8)
+                gain[better] = row_scores[top[better], positions[better]]
         # 0:1 beads: D[x] = max over y <= x of C[y] + (cum[x] - cum[y]), a running maximum along the row.
-        positions = np.arange(width)
         cum = tgt_cum[js]
         shifted = best - cum
         running = np.maximum.accumulate(shifted)

@@ -6,8 +6,8 @@ e5-style mean-pooled encoders give a concatenation a vector close to this sum. E
 dot product of two precomputed run vectors, so each sentence is embedded exactly once.
 
 `RowScorer.row(i, js)` returns, for DP row i (source sentences < i aligned) and target cells js, the score
-of every bead shape (a source, b target sentences) ending there, all shapes at once with a few matrix
-products. The components (see `AlignParams`): cosine, neighbour margin (Bertalign), length agreement,
+of every bead shape (a source, b target sentences) ending there, all shapes at once with one matrix
+product and array indexing. The components (see `AlignParams`): cosine, neighbour margin (Bertalign), length agreement,
 number/name agreement.
 """
 
@@ -71,7 +71,10 @@ class RowScorer:
                  src_masks: np.ndarray, tgt_masks: np.ndarray, params: AlignParams,
                  src_hub: np.ndarray | None = None, tgt_hub: np.ndarray | None = None):
         self.params = params
-        self.shapes = bead_shapes(params)
+        self.shapes = bead_shapes(params)  # sorted by source size, so shapes with a <= k are a prefix
+        self.shape_a = np.array([a for a, _ in self.shapes], dtype=np.int64)
+        self.shape_b = np.array([b for _, b in self.shapes], dtype=np.int64)
+        self.shape_count = [int((self.shape_a <= k).sum()) for k in range(params.max_side + 1)]
         self.n, self.m = len(src), len(tgt)
         self.A = self.B = params.max_side
         if params.run_weighting == "sqrt-chars":
@@ -94,85 +97,59 @@ class RowScorer:
         self.src_mask_runs = run_masks(src_masks, self.A)
         self.tgt_mask_runs = run_masks(tgt_masks, self.B)
 
-    def row(self, i: int, js: np.ndarray) -> dict[tuple[int, int], np.ndarray]:
-        """Scores of beads (a, b) ending at cell (i, j) for each j in js (-inf where the shape does not fit)."""
+    def row(self, i: int, js: np.ndarray) -> np.ndarray:
+        """Scores (S, W) of the first S shapes of `self.shapes` (those with a <= i) for beads ending at
+        cell (i, j), j in js; -inf where the shape does not fit. All shapes at once, no Python loop."""
         p = self.params
-        A, B, n, m = self.A, self.B, self.n, self.m
-        a_max = min(A, i)
-        if a_max == 0 or len(js) == 0:
-            return {}
-        u = self.src_runs[:a_max, i]  # (a_max, d)
+        n, m = self.n, self.m
+        a_max = min(self.A, i)
+        count = self.shape_count[a_max]
+        if count == 0 or len(js) == 0:
+            return np.zeros((0, len(js)))
+        sa, sb = self.shape_a[:count], self.shape_b[:count]
+        u = self.src_runs[:a_max, i]  # (a_max, d) source runs ending at i
         # Source sentences just before each run and just after row i, for the neighbour margin.
-        before_src = [i - a - 1 for a in range(1, a_max + 1)]
-        after_src = i if i < n else -1
-        neighbours = np.stack([self.src[max(k, 0)] for k in before_src] + [self.src[max(after_src, 0)]])
-        members = self.src[i - a_max : i]  # source sentences that runs ending at i can contain
-        queries = np.concatenate([u, neighbours, members])  # (3 a_max + 1, d)
+        before_src = [max(i - a - 1, 0) for a in range(1, a_max + 1)]
+        queries = np.concatenate([u, self.src[before_src], self.src[[min(i, n - 1)]]])  # (2 a_max + 1, d)
         j_lo, j_hi = int(js[0]), int(js[-1])
-        runs_t = self.tgt_runs[:, j_lo : j_hi + 1]  # (B, W, d)
-        g = runs_t @ queries.T  # (B, W, 2 a_max + 1)
-        # Cosine of each source run with single target sentences j_lo - B - 1 .. j_hi (target neighbours).
-        t_lo = max(j_lo - B - 1, 0)
-        singles = self.tgt[t_lo : min(j_hi + 1, m)] @ u.T  # (k, a_max)
-        out: dict[tuple[int, int], np.ndarray] = {}
-        for a, b in self.shapes:
-            if a > a_max:
-                continue
-            sim = g[b - 1, :, a - 1].astype(np.float64)
-            valid = js >= b
-            score = sim.copy()
-            if p.margin:
-                # Target side: cos(source run, target sentence before the run / after it).
-                before_t = js - b - 1
-                after_t = js
-                tb = np.where(before_t >= 0, singles[np.minimum(np.maximum(before_t - t_lo, 0), len(singles) - 1), a - 1], 0.0)
-                ta = np.where(after_t < m, singles[np.minimum(after_t - t_lo, len(singles) - 1), a - 1], 0.0)
-                t_count = (before_t >= 0).astype(float) + (after_t < m)
-                # A run with no neighbour on a side (it spans the whole side) is compared with the
-                # document's typical neighbour cosine instead, or tiny documents would merge into one bead.
-                t_mean = np.divide(tb + ta, t_count, out=np.full_like(tb, self.baseline), where=t_count > 0)
-                s_parts, s_count = np.zeros_like(sim), 0
-                if before_src[a - 1] >= 0:
-                    s_parts = s_parts + g[b - 1, :, a_max + a - 1]
-                    s_count += 1
-                if after_src >= 0:
-                    s_parts = s_parts + g[b - 1, :, 2 * a_max]
-                    s_count += 1
-                s_mean = s_parts / s_count if s_count else np.full_like(s_parts, self.baseline)
-                score = score - (t_mean + s_mean) / 2
-            if p.length_model != "none" or p.gale_church_weight:
-                ls = self.src_len_runs[a - 1, i]
-                lt = self.tgt_len_runs[b - 1, js] / self.ratio
-            if p.length_model == "bertalign":
-                factor = np.log2(1.0 + np.minimum(ls, lt) / np.maximum(np.maximum(ls, lt), 1e-9))
-                score = score * factor ** p.length_weight
-            if p.gale_church_weight:
-                # Gale & Church (1993): the length difference in characters grows like the square root of
-                # the length (variance 6.8 per character); -delta^2 / 2 is the log-likelihood. It punishes a
-                # bead that absorbs a whole extra sentence (a headline, a dateline) much harder than the
-                # ratio above, which barely moves when a short line is added.
-                delta = (lt - ls) / np.sqrt(6.8 * np.maximum((ls + lt) / 2.0, 1.0))
-                score = score - p.gale_church_weight * delta * delta / 2.0
-            if p.token_weight:
-                ms = self.src_mask_runs[a - 1, i]
-                mt = self.tgt_mask_runs[b - 1, js]
-                union = np.bitwise_count(ms | mt).astype(float)
-                both = np.bitwise_count(ms & mt).astype(float)
-                agreement = np.divide(both, union, out=np.full_like(union, 0.5), where=union > 0)
-                score = score + p.token_weight * (agreement - 0.5) * (union > 0)
-            if p.member_weight and self.src_hub is not None:
-                # Weakest member: every sentence of the bead must be closer to the other side's run than to
-                # its usual nearest neighbours, or the bead is penalised (stops runs absorbing stray lines).
-                weakest = np.full(len(js), np.inf)
-                for k in range(i - a, i):
-                    col = 2 * a_max + 1 + (k - (i - a_max))
-                    weakest = np.minimum(weakest, g[b - 1, :, col] - self.src_hub[k])
-                for offset in range(1, b + 1):
-                    k = js - offset
-                    fit = singles[np.clip(k - t_lo, 0, len(singles) - 1), a - 1] - self.tgt_hub[np.clip(k, 0, m - 1)]
-                    weakest = np.minimum(weakest, fit)
-                score = score + p.member_weight * np.minimum(weakest, 0.0)
-            if p.size_penalty:
-                score = score - p.size_penalty * (a + b - 2)
-            out[(a, b)] = np.where(valid, score, -np.inf)
-        return out
+        g = self.tgt_runs[:, j_lo : j_hi + 1] @ queries.T  # (B, W, 2 a_max + 1)
+        score = g[sb - 1, :, sa - 1].astype(np.float64)  # (S, W): cosine of the two runs
+        if p.margin:
+            # Cosine of each source run with single target sentences t_lo .. j_hi (the target neighbours).
+            t_lo = max(j_lo - self.B - 1, 0)
+            singles = self.tgt[t_lo : min(j_hi + 1, m)] @ u.T  # (k, a_max)
+            last = len(singles) - 1
+            before_t = js[None, :] - sb[:, None] - 1  # (S, W)
+            tb = np.where(before_t >= 0, singles[np.clip(before_t - t_lo, 0, last), (sa - 1)[:, None]], 0.0)
+            ta = np.where(js < m, singles[np.minimum(js - t_lo, last)][:, sa - 1].T, 0.0)
+            t_count = (before_t >= 0).astype(np.int64) + (js < m)[None, :]
+            # A run with no neighbour on a side (it spans the whole side) is compared with the document's
+            # typical neighbour cosine instead, or tiny documents would merge into one bead.
+            t_mean = np.divide(tb + ta, t_count, out=np.full(tb.shape, self.baseline), where=t_count > 0)
+            has_before = (i - sa - 1 >= 0)[:, None]
+            s_parts = np.where(has_before, g[sb - 1, :, a_max + sa - 1], 0.0)
+            if i < n:
+                s_parts = s_parts + g[sb - 1, :, 2 * a_max]
+            s_count = has_before.astype(np.int64) + int(i < n)
+            s_mean = np.divide(s_parts, s_count, out=np.full(s_parts.shape, self.baseline), where=s_count > 0)
+            score -= (t_mean + s_mean) / 2
+        if p.length_model != "none" or p.gale_church_weight:
+            ls = self.src_len_runs[sa - 1, i][:, None]
+            lt = self.tgt_len_runs[sb - 1][:, js] / self.ratio
+        if p.length_model == "bertalign":
+            factor = np.log2(1.0 + np.minimum(ls, lt) / np.maximum(np.maximum(ls, lt), 1e-9))
+            score *= factor ** p.length_weight
+        if p.gale_church_weight:
+            # Gale & Church (1993): the length difference in characters grows like the square root of the
+            # length (variance 6.8 per character); -delta^2 / 2 is the log-likelihood. It punishes a bead
+            # that absorbs a whole extra sentence much harder than the ratio above.
+            delta = (lt - ls) / np.sqrt(6.8 * np.maximum((ls + lt) / 2.0, 1.0))
+            score -= p.gale_church_weight * delta * delta / 2.0
+        if p.token_weight:
+            ms = self.src_mask_runs[sa - 1, i][:, None]
+            mt = self.tgt_mask_runs[sb - 1][:, js]
+            union = np.bitwise_count(ms | mt).astype(float)
+            both = np.bitwise_count(ms & mt).astype(float)
+            agreement = np.divide(both, union, out=np.full(union.shape, 0.5), where=union > 0)
+            score += p.token_weight * (agreement - 0.5) * (union > 0)
+        return np.where(js[None, :] >= sb[:, None], score, -np.inf)

