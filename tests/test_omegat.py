@@ -72,13 +72,14 @@ def test_omegat_loads_the_tmx_of_align_pair_and_translates_with_it(paired):
     assert read_store(tmx).header["x-align-signature"].startswith("align:")  # settings travel with the TM
     assert "Reading of TMX file complete" in log and "pair.tmx" in log
     assert tmx_load_problems(log) == []
-    # Every unit whose source is a whole segment of the document (here: a line) is applied by OmegaT.
-    # (How the aligner treats the unmatched `Date:` line is its business: a 1:0 bead, or a 2:1 bead that
-    # no CAT segment will ever match exactly.)
+    # The unmatched French `Date:` line is a 1:0 bead (left out of the TMX), not glued to the next paragraph
+    # in a 2:1 unit that no CAT segment would ever match: every unit is one whole segment (line) and
+    # OmegaT applies each of them.
     lines = set(FR.read_text(encoding="utf-8").splitlines())
-    applicable = [u for u in read_units(tmx) if u.source in lines]
-    assert len(applicable) >= 2
-    for unit in applicable:
+    units = list(read_units(tmx))
+    assert len(units) == len(english_paragraphs())
+    assert all(u.source in lines and not u.source.startswith("Date") for u in units)
+    for unit in units:
         assert unit.target in target and unit.source not in target
     assert english_paragraphs()[-1] in target
 

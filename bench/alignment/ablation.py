@@ -18,6 +18,9 @@ from align.aligner import AlignParams  # noqa: E402
 
 VARIANTS = [
     ("defaults", {}),
+    ("no null-bead recovery (DP beads as chosen)", {"null_recovery": False}),
+    ("null-bead recovery, gain threshold 0", {"null_gain": 0.0}),
+    ("null-bead recovery, gain threshold 0.05", {"null_gain": 0.05}),
     ("no refinement (combined vectors only, embed-once)", {"refine_rounds": 0}),
     ("no margin", {"margin": False}),
     ("no length signal", {"length_model": "none"}),

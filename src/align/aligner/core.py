@@ -2,7 +2,8 @@
 
 Pipeline: embed each sentence of both sides once -> FAISS anchors (first pass, `anchors.py`) -> band ->
 DP over beads of up to `max_bead` sentences scored from combined sentence vectors and cheap text signals
-(`scoring.py`, `dp.py`) -> beads with a confidence in [0, 1].
+(`scoring.py`, `dp.py`) -> unmatched headings and document-edge sentences split off as null beads
+(`nulls.py`) -> beads with a confidence in [0, 1].
 
 Confidence of a bead = logistic(confidence_scale * (bead score - confidence_center)), the bead score being
 what the DP summed (margin-adjusted cosine with length and token terms; `skip` for 1:0 / 0:1 beads). The
@@ -21,6 +22,7 @@ import numpy as np
 from align.aligner.anchors import band_from_anchors, find_anchors
 from align.aligner.dp import best_path
 from align.aligner.features import char_lengths, token_masks
+from align.aligner.nulls import detach_null_edges
 from align.aligner.params import AlignParams
 from align.aligner.scoring import RowScorer
 from align.embed.base import Encoder
@@ -70,13 +72,18 @@ def skip_costs(best: np.ndarray, params: AlignParams) -> np.ndarray:
     return np.minimum(params.skip - params.null_weight * shortfall, 0.0)
 
 
-def _beads(path, params: AlignParams) -> list[Bead]:
-    beads: list[Bead] = []
+def _spans(path) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """DP path (a, b, score) -> (source indices, target indices, score) per bead."""
+    spans = []
     i = j = 0
     for a, b, score in path:
-        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(_confidence(score, params), 4)))
+        spans.append((tuple(range(i, i + a)), tuple(range(j, j + b)), score))
         i, j = i + a, j + b
-    return beads
+    return spans
+
+
+def _beads(spans, params: AlignParams) -> list[Bead]:
+    return [Bead(s, t, round(_confidence(score, params), 4)) for s, t, score in spans]
 
 
 def runs_to_refine(beads: list[Bead], n_src: int, n_tgt: int, max_side: int, extend: bool = False
@@ -113,11 +120,14 @@ def runs_to_refine(beads: list[Bead], n_src: int, n_tgt: int, max_side: int, ext
 
 def align_vectors(src_vectors: np.ndarray, tgt_vectors: np.ndarray, src: Sequence[str], tgt: Sequence[str],
                   params: AlignParams | None = None, encoder_id: str = "precomputed",
-                  run_vectors: dict[tuple[str, int, int], np.ndarray] | None = None) -> Alignment:
+                  run_vectors: dict[tuple[str, int, int], np.ndarray] | None = None,
+                  recover_nulls: bool = True) -> Alignment:
     """Align two documents whose sentence vectors (L2-normalised rows) are already computed.
 
     `run_vectors` optionally gives real embeddings of concatenated runs, keyed (side, length, end) with
     side "src"/"tgt" and end the index after the run's last sentence; other runs use combined vectors.
+    `recover_nulls=False` skips the null-bead post-pass (`align_texts` does so for a pass that only
+    chooses what to refine: nulls there would only ask for more runs to embed).
     """
     params = params or AlignParams()
     n, m = len(src), len(tgt)
@@ -127,10 +137,13 @@ def align_vectors(src_vectors: np.ndarray, tgt_vectors: np.ndarray, src: Sequenc
     t0 = time.perf_counter()
     src_vectors = np.ascontiguousarray(src_vectors, dtype=np.float32)
     tgt_vectors = np.ascontiguousarray(tgt_vectors, dtype=np.float32)
-    path, anchors, cells, _ = _solve(src_vectors, tgt_vectors, src, tgt, params, run_vectors)
+    path, anchors, cells, scorer = _solve(src_vectors, tgt_vectors, src, tgt, params, run_vectors)
+    spans = _spans(path)
+    if params.null_recovery and recover_nulls and scorer is not None:
+        spans = detach_null_edges(spans, src, tgt, scorer.bead, params.null_gain, params.skip)
     stats = {"src_segments": n, "tgt_segments": m, "anchors": anchors, "band_cells": cells,
              "align_s": time.perf_counter() - t0}
-    return Alignment(_beads(path, params), signature, stats)
+    return Alignment(_beads(spans, params), signature, stats)
 
 
 def align_texts(src: list[str], tgt: list[str], encoder: Encoder, params: AlignParams | None = None) -> Alignment:
@@ -146,7 +159,9 @@ def align_texts(src: list[str], tgt: list[str], encoder: Encoder, params: AlignP
     src_vectors = encoder.encode(src)
     tgt_vectors = encoder.encode(tgt)
     embed_s = time.perf_counter() - t0
-    alignment = align_vectors(src_vectors, tgt_vectors, src, tgt, params, encoder_id=encoder.id)
+    will_refine = params.refine_rounds > 0 and bool(src) and bool(tgt)
+    alignment = align_vectors(src_vectors, tgt_vectors, src, tgt, params, encoder_id=encoder.id,
+                              recover_nulls=not will_refine)
     texts_embedded, chars_embedded = len(src) + len(tgt), sum(map(len, src)) + sum(map(len, tgt))
     refine_s = 0.0
     refined: dict[tuple[str, int, int], np.ndarray] = {}
@@ -156,6 +171,9 @@ def align_texts(src: list[str], tgt: list[str], encoder: Encoder, params: AlignP
         runs = sorted(runs_to_refine(alignment.beads, len(src), len(tgt), params.max_side, params.refine_extend)
                       - refined.keys())
         if not runs:
+            if not refined:  # nothing to refine: the first pass is final, with its null-bead post-pass
+                alignment = align_vectors(src_vectors, tgt_vectors, src, tgt, params, encoder_id=encoder.id)
+                alignment.stats["align_s"] += first_align_s
             break
         texts = [" ".join((src if side == "src" else tgt)[end - length : end]) for side, length, end in runs]
         refined.update(zip(runs, encoder.encode(texts)))

@@ -18,7 +18,9 @@ class AlignParams:
     the sentences just outside the runs (`margin`, as Bertalign), times log2(1 + length ratio) to the power
     `length_weight`, minus `gale_church_weight` x the Gale-Church squared length deviation, plus
     `token_weight` x the agreement of numbers and names; 1:0 and 0:1 beads score `skip`. The DP maximises
-    the sum of bead scores.
+    the sum of bead scores. With `null_recovery`, a heading-shaped or document-edge sentence at the edge of
+    a chosen bead is then split off as a 1:0 / 0:1 bead when it adds less than `null_gain` to the bead's
+    score (`nulls.py`).
     """
 
     refine_rounds: int = 1  # rounds of embedding the real concatenation of runs the DP hesitates on (align_texts)
@@ -30,6 +32,8 @@ class AlignParams:
     window: int = 8
     skip: float = -0.1
     null_weight: float = 0.0  # skip gets cheaper by this x (median best cosine - sentence's best cosine)
+    null_recovery: bool = True  # detach unmatched headings / document-edge sentences from beads (nulls.py)
+    null_gain: float = 0.02  # ... when including them raises the bead score by less than this
     margin: bool = True
     length_model: str = "bertalign"  # "bertalign" (multiplicative log2 of the length ratio) | "none"
     gale_church_weight: float = 0.0  # weight of the Gale-Church length log-likelihood (added to the score)

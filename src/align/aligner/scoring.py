@@ -97,6 +97,11 @@ class RowScorer:
         self.src_mask_runs = run_masks(src_masks, self.A)
         self.tgt_mask_runs = run_masks(tgt_masks, self.B)
 
+    def bead(self, s0: int, s1: int, t0: int, t1: int) -> float:
+        """Score of the single bead src[s0:s1] : tgt[t0:t1] (both sides non-empty), as the DP sees it."""
+        shape = self.shapes.index((s1 - s0, t1 - t0))
+        return float(self.row(s1, np.array([t1]))[shape, 0])
+
     def row(self, i: int, js: np.ndarray) -> np.ndarray:
         """Scores (S, W) of the first S shapes of `self.shapes` (those with a <= i) for beads ending at
         cell (i, j), j in js; -inf where the shape does not fit. All shapes at once, no Python loop."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import time
 from pathlib import Path
@@ -11,14 +10,6 @@ import click
 
 from align.errors import ConfigError, InputError
 from align.fileio import atomic_write
-
-
-def _write_tsv(path: Path, units) -> None:
-    """source<TAB>target<TAB>score, one bead per row (null beads have an empty side)."""
-    with atomic_write(path, newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        for unit in units:
-            writer.writerow([unit.source, unit.target, f"{unit.score:.4f}"])
 
 
 @click.command("pair")
@@ -42,6 +33,7 @@ def pair_command(src: Path, tgt: Path, src_lang: str, tgt_lang: str, output: Pat
 
     Every sentence of both files appears in the output exactly once, in order; sentences without a
     counterpart form 1:0 / 0:1 beads (kept in .beads and .tsv; in .tmx the writer leaves them out).
+    The .tsv is the format `align convert` and `align qa` read (header row, document column).
 
     \b
     Examples:
@@ -73,12 +65,12 @@ def pair_command(src: Path, tgt: Path, src_lang: str, tgt_lang: str, output: Pat
     else:
         units = units_from_alignment(alignment, src_texts, tgt_texts, document=src.name, src_lang=src_lang,
                                      tgt_lang=tgt_lang)
-        if suffix == ".tsv":
-            _write_tsv(output, units)
-        else:
-            from align.formats import write_units
+        from align.formats import write_units
 
-            write_units(output, units, src_lang=src_lang, tgt_lang=tgt_lang, signature=alignment.signature)
+        # TSV keeps null beads (every sentence accounted for) and reads back with `align qa`/`convert`;
+        # TMX/XLIFF leave them out (a CAT tool has no use for a unit with an empty side).
+        write_units(output, units, src_lang=src_lang, tgt_lang=tgt_lang, signature=alignment.signature,
+                    keep_null=suffix == ".tsv")
     write_s = time.perf_counter() - t1
     if stats_path is not None:
         stats = {"src": str(src), "tgt": str(tgt), "beads": len(alignment.beads),
