@@ -51,7 +51,7 @@ def test_statement_of_12_december_is_aligned_sentence_for_sentence(report):
         for i in bead["src"]:
             links[i] = bead["tgt"]
     # French: 0 "Date: 12/12/2023" (no English counterpart), then three sentences; English: three sentences
-    assert links[1] == [0] and links[2] == [1] and links[3] == [2]
+    assert links == {0: [], 1: [0], 2: [1], 3: [2]}  # the dateline is listed as unaligned, not glued on
     one_to_one = {(b["source"][:45], b["target"][:45]) for b in pair["beads"] if len(b["src"]) == len(b["tgt"]) == 1}
     assert ("Le Secrétariat général, se référant aux décis", "The General Secretariat, in reference to the ") in one_to_one
     assert ("Le Secrétariat général réaffirme sa solidarit", "The General Secretariat reaffirms its solidar") in one_to_one
