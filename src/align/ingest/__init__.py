@@ -21,6 +21,7 @@ from align.errors import InputError
 from align.ingest.base import Reader
 from align.ingest.docx import DocxReader
 from align.ingest.html import HtmlReader
+from align.ingest.language import check_language
 from align.ingest.pdf import PdfReader
 from align.ingest.presegmented import PresegmentedReader, presegment_paragraphs
 from align.ingest.text import TextReader
@@ -44,7 +45,8 @@ def reader_for(path: Path) -> Reader:
 
 
 def read_document(path: str | os.PathLike, *, lang: str | None = None, presegmented: bool = False) -> Document:
-    """Read one document. Raises InputError (naming the file) when it is missing, empty, binary or malformed."""
+    """Read one document. Raises InputError (naming the file) when it is missing, empty, binary or malformed,
+    or when `lang` is given and the text is clearly in another language (see `align.ingest.language`)."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
@@ -53,9 +55,14 @@ def read_document(path: str | os.PathLike, *, lang: str | None = None, presegmen
     reader = reader_for(path)
     if presegmented:
         if isinstance(reader, TextReader):
-            return PresegmentedReader().read(path, lang)
-        return presegment_paragraphs(reader.read(path, lang))
-    return reader.read(path, lang)
+            document = PresegmentedReader().read(path, lang)
+        else:
+            document = presegment_paragraphs(reader.read(path, lang))
+    else:
+        document = reader.read(path, lang)
+    if lang:
+        check_language(document.text, lang, path.name)  # a swapped or wrong-language file is refused
+    return document
 
 
 __all__ = ["read_document", "reader_for", "READERS", "Reader"]
