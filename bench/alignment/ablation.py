@@ -18,6 +18,12 @@ from align.aligner import AlignParams  # noqa: E402
 
 VARIANTS = [
     ("defaults", {}),
+    ("lexical signal 0.05 (count, centre 0.3, Dice >= 0.3)", {"lexical_weight": 0.05}),
+    ("lexical 0.05 as share of the bead's words, centre 0.2", {"lexical_weight": 0.05, "lexical_mode": "share",
+                                                               "lexical_center": 0.2}),
+    ("lexical signal 0.1", {"lexical_weight": 0.1}),
+    ("lexical 0.05, Dice >= 0.5", {"lexical_weight": 0.05, "lexical_min_dice": 0.5}),
+    ("lexical 0.05, words in > 10% of sentences not counted", {"lexical_weight": 0.05, "lexical_max_df": 0.1}),
     ("no null-bead recovery (DP beads as chosen)", {"null_recovery": False}),
     ("null-bead recovery, gain threshold 0", {"null_gain": 0.0}),
     ("null-bead recovery, gain threshold 0.05", {"null_gain": 0.05}),

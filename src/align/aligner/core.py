@@ -22,6 +22,7 @@ import numpy as np
 from align.aligner.anchors import band_from_anchors, find_anchors
 from align.aligner.dp import best_path
 from align.aligner.features import char_lengths, token_masks
+from align.aligner.lexical import LexicalModel
 from align.aligner.nulls import detach_null_edges
 from align.aligner.params import AlignParams
 from align.aligner.scoring import RowScorer
@@ -37,6 +38,7 @@ class Alignment:
     beads: list[Bead]
     signature: Signature
     stats: dict = field(default_factory=dict)
+    lexicon: LexicalModel | None = field(default=None, repr=False)  # word table learned (lexical_weight > 0)
 
 
 def _confidence(score: float, params: AlignParams) -> float:
@@ -44,11 +46,16 @@ def _confidence(score: float, params: AlignParams) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
 
 
-def _solve(src_vectors, tgt_vectors, src, tgt, params, overrides=None):
-    """Anchors, band and DP; returns (path as (a, b, score) triples, anchor count, band cells, scorer)."""
+def _solve(src_vectors, tgt_vectors, src, tgt, params, overrides=None, lexicon=None):
+    """Anchors, band and DP; returns (path as (a, b, score) triples, anchor count, band cells, scorer, lexicon).
+
+    With `params.lexical_weight`, a word-translation table is learned from the confident 1:1 beads of a
+    plain DP pass and the DP runs again with it (`lexical.py`); a `lexicon` given by the caller (`align_texts`
+    re-trains one on its first alignment's confident beads, `_refit`) is used as is, saving the plain pass.
+    """
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
-        return [(1, 0, params.skip)] * n + [(0, 1, params.skip)] * m, 0, 0, None
+        return [(1, 0, params.skip)] * n + [(0, 1, params.skip)] * m, 0, 0, None, None
     anchors, src_hub, tgt_hub, (src_best, tgt_best) = find_anchors(src_vectors, tgt_vectors, params.top_k,
                                                                    params.margin_k)
     lo, hi = band_from_anchors(anchors, n, m, params.window)
@@ -58,7 +65,18 @@ def _solve(src_vectors, tgt_vectors, src, tgt, params, overrides=None):
         runs = scorer.src_runs if side == "src" else scorer.tgt_runs
         runs[length - 1, end] = vector
     skips = (skip_costs(src_best, params), skip_costs(tgt_best, params))
-    return best_path(scorer, lo, hi, skips), len(anchors), int((hi - lo + 1).sum()), scorer
+    if params.lexical_weight and lexicon is None:
+        lexicon = LexicalModel(src, tgt, params.lexical_min_dice, params.lexical_max_df)
+        lexicon.fit(confident_pairs(best_path(scorer, lo, hi, skips), params.lexical_min_score))
+    if params.lexical_weight:
+        scorer.set_lexicon(lexicon)
+    path = best_path(scorer, lo, hi, skips)
+    return path, len(anchors), int((hi - lo + 1).sum()), scorer, lexicon
+
+
+def confident_pairs(path, min_score: float) -> list[tuple[int, int]]:
+    """(source, target) index of each 1:1 bead of a DP path scoring at least `min_score`."""
+    return [(s[0], t[0]) for s, t, score in _spans(path) if len(s) == 1 and len(t) == 1 and score >= min_score]
 
 
 def skip_costs(best: np.ndarray, params: AlignParams) -> np.ndarray:
@@ -121,13 +139,14 @@ def runs_to_refine(beads: list[Bead], n_src: int, n_tgt: int, max_side: int, ext
 def align_vectors(src_vectors: np.ndarray, tgt_vectors: np.ndarray, src: Sequence[str], tgt: Sequence[str],
                   params: AlignParams | None = None, encoder_id: str = "precomputed",
                   run_vectors: dict[tuple[str, int, int], np.ndarray] | None = None,
-                  recover_nulls: bool = True) -> Alignment:
+                  recover_nulls: bool = True, lexicon: LexicalModel | None = None) -> Alignment:
     """Align two documents whose sentence vectors (L2-normalised rows) are already computed.
 
     `run_vectors` optionally gives real embeddings of concatenated runs, keyed (side, length, end) with
     side "src"/"tgt" and end the index after the run's last sentence; other runs use combined vectors.
     `recover_nulls=False` skips the null-bead post-pass (`align_texts` does so for a pass that only
-    chooses what to refine: nulls there would only ask for more runs to embed).
+    chooses what to refine: nulls there would only ask for more runs to embed). `lexicon`: a word table
+    fitted on this document pair by an earlier call (`Alignment.lexicon`), reused when `lexical_weight` > 0.
     """
     params = params or AlignParams()
     n, m = len(src), len(tgt)
@@ -137,13 +156,25 @@ def align_vectors(src_vectors: np.ndarray, tgt_vectors: np.ndarray, src: Sequenc
     t0 = time.perf_counter()
     src_vectors = np.ascontiguousarray(src_vectors, dtype=np.float32)
     tgt_vectors = np.ascontiguousarray(tgt_vectors, dtype=np.float32)
-    path, anchors, cells, scorer = _solve(src_vectors, tgt_vectors, src, tgt, params, run_vectors)
+    path, anchors, cells, scorer, lexicon = _solve(src_vectors, tgt_vectors, src, tgt, params, run_vectors,
+                                                   lexicon)
     spans = _spans(path)
     if params.null_recovery and recover_nulls and scorer is not None:
         spans = detach_null_edges(spans, src, tgt, scorer.bead, params.null_gain, params.skip)
     stats = {"src_segments": n, "tgt_segments": m, "anchors": anchors, "band_cells": cells,
              "align_s": time.perf_counter() - t0}
-    return Alignment(_beads(spans, params), signature, stats)
+    return Alignment(_beads(spans, params), signature, stats, lexicon)
+
+
+def _refit(alignment: Alignment, src, tgt, params: AlignParams) -> LexicalModel | None:
+    """The word table retrained on the confident 1:1 beads of an alignment that already used one."""
+    if alignment.lexicon is None:
+        return None
+    threshold = _confidence(params.lexical_min_score, params)
+    lexicon = LexicalModel(src, tgt, params.lexical_min_dice, params.lexical_max_df)
+    lexicon.fit([(b.src[0], b.tgt[0]) for b in alignment.beads
+                 if len(b.src) == 1 and len(b.tgt) == 1 and b.score >= threshold])
+    return lexicon
 
 
 def align_texts(src: list[str], tgt: list[str], encoder: Encoder, params: AlignParams | None = None) -> Alignment:
@@ -181,7 +212,7 @@ def align_texts(src: list[str], tgt: list[str], encoder: Encoder, params: AlignP
         chars_embedded += sum(map(len, texts))
         refine_s += time.perf_counter() - t1
         alignment = align_vectors(src_vectors, tgt_vectors, src, tgt, params, encoder_id=encoder.id,
-                                  run_vectors=refined)
+                                  run_vectors=refined, lexicon=_refit(alignment, src, tgt, params))
         alignment.stats["align_s"] += first_align_s
         first_align_s = alignment.stats["align_s"]
     alignment.stats = {"texts_embedded": texts_embedded, "chars_embedded": chars_embedded,

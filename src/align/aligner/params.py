@@ -17,7 +17,10 @@ class AlignParams:
     pass, real embeddings of the concatenated runs the DP chose, `refine_rounds`) minus the mean cosine with
     the sentences just outside the runs (`margin`, as Bertalign), times log2(1 + length ratio) to the power
     `length_weight`, minus `gale_church_weight` x the Gale-Church squared length deviation, plus
-    `token_weight` x the agreement of numbers and names; 1:0 and 0:1 beads score `skip`. The DP maximises
+    `token_weight` x the agreement of numbers and names, plus `lexical_weight` x (words of the bead with a
+    likely translation on the other side − `lexical_center` x all its words) / 10, the translations learned
+    from the confident 1:1 beads of a first DP pass over the same pair (`lexical.py`); 1:0 and 0:1 beads
+    score `skip`. The DP maximises
     the sum of bead scores. With `null_recovery`, a heading-shaped or document-edge sentence at the edge of
     a chosen bead is then split off as a 1:0 / 0:1 bead when it adds less than `null_gain` to the bead's
     score (`nulls.py`).
@@ -39,6 +42,13 @@ class AlignParams:
     gale_church_weight: float = 0.0  # weight of the Gale-Church length log-likelihood (added to the score)
     length_weight: float = 2.0
     token_weight: float = 0.0  # measured on dev: 0.02 costs 0.2-0.5 points, so off (kept for other genres)
+    lexical_weight: float = 0.0  # word-translation term from the pair's own 1:1 beads (lexical.py); dev +0.8/+0.3 at
+    # 0.05 but test -0.4/-0.6 (BENCHMARKS.md), so off
+    lexical_center: float = 0.3  # ... break-even share of a bead's words having a translation on the other side
+    lexical_min_dice: float = 0.3  # word pairs kept in the table learned from the first pass's 1:1 beads
+    lexical_mode: str = "count"  # "share" (of the bead's words) | "count" (translated minus centre x all, per 10 words)
+    lexical_max_df: float = 1.0  # words in more than this share of a side's sentences are not counted
+    lexical_min_score: float = 0.0  # 1:1 beads of the first pass scoring at least this train the table
     run_weighting: str = "sqrt-chars"  # how sentence vectors combine into a run vector: "sqrt-chars" | "chars" | "equal"
     confidence_scale: float = 24.7  # bead score -> confidence: logistic(scale * (score - confidence_center))
     confidence_center: float = -0.015

@@ -58,6 +58,17 @@ def run_masks(masks: np.ndarray, max_run: int) -> np.ndarray:
     return out
 
 
+def run_mask_rows(masks: np.ndarray, max_run: int) -> np.ndarray:
+    """(max_run, n + 1, words) uint64: the OR of the multi-word masks of sentences i - r .. i - 1."""
+    n, words = masks.shape
+    out = np.zeros((max_run, n + 1, words), dtype=np.uint64)
+    for r in range(1, min(max_run, n) + 1):
+        out[r - 1] = out[r - 2] if r > 1 else 0
+        out[r - 1, r:] |= masks[: n - r + 1]
+        out[r - 1, :r] = 0
+    return out
+
+
 def bead_shapes(params: AlignParams) -> list[tuple[int, int]]:
     """The m:n shapes with both sides non-empty that the DP considers."""
     return [(a, b) for a in range(1, params.max_side + 1) for b in range(1, params.max_side + 1)
@@ -96,6 +107,13 @@ class RowScorer:
         self.tgt_len_runs = run_sums(tgt_len, self.B)
         self.src_mask_runs = run_masks(src_masks, self.A)
         self.tgt_mask_runs = run_masks(tgt_masks, self.B)
+        self.lexical = None
+
+    def set_lexicon(self, lexical) -> None:
+        """Add the word-translation term (`lexical.LexicalModel`, fitted; `AlignParams.lexical_*`) to every
+        bead score: run masks of each side's words and of the other side's words each side can translate."""
+        self.lexical = (run_mask_rows(lexical.src_words, self.A), run_mask_rows(lexical.tgt_words, self.B),
+                        run_mask_rows(lexical.src_covers, self.A), run_mask_rows(lexical.tgt_covers, self.B))
 
     def bead(self, s0: int, s1: int, t0: int, t1: int) -> float:
         """Score of the single bead src[s0:s1] : tgt[t0:t1] (both sides non-empty), as the DP sees it."""
@@ -157,4 +175,17 @@ class RowScorer:
             both = np.bitwise_count(ms & mt).astype(float)
             agreement = np.divide(both, union, out=np.full(union.shape, 0.5), where=union > 0)
             score += p.token_weight * (agreement - 0.5) * (union > 0)
+        if self.lexical is not None:
+            src_words, tgt_words, src_covers, tgt_covers = self.lexical
+            sw = src_words[sa - 1, i][:, None]  # (S, 1, K)
+            sc = src_covers[sa - 1, i][:, None]
+            tw = tgt_words[sb - 1][:, js]  # (S, W, K)
+            tc = tgt_covers[sb - 1][:, js]
+            hits = np.bitwise_count(sw & tc).sum(-1) + np.bitwise_count(tw & sc).sum(-1)
+            total = np.bitwise_count(sw).sum(-1) + np.bitwise_count(tw).sum(-1)
+            if p.lexical_mode == "count":  # additive over the path: per 10 words, translated minus centre
+                score += p.lexical_weight * (hits - p.lexical_center * total) / 10.0
+            else:
+                share = np.divide(hits, total, out=np.full(hits.shape, p.lexical_center), where=total > 0)
+                score += p.lexical_weight * (share - p.lexical_center)
         return np.where(js[None, :] >= sb[:, None], score, -np.inf)
