@@ -119,6 +119,28 @@ def test_headline_lede_and_datelines_become_null_beads(encoder):
 
 
 @pytest.mark.slow
+def test_page_chrome_does_not_shift_a_web_copy_by_one_sentence(encoder):
+    """The English copy of this UN News story starts with six lines of web-page chrome (`1:38`, `MP4`,
+    `120.3 MB`, ...) and the French copy starts mid-story. Without pinned anchors the DP absorbed the chrome
+    into beads and shifted the start of the story by one sentence ([1]:[6], [2]:[7, 8])."""
+    from align.segment import load_document
+
+    name = "un-news-2019-10-29-ohchr-indian-administered-kashmir.txt"
+    fr = load_document(CORPUS / "fr" / name, "fr").segment_texts()
+    en = load_document(CORPUS / "en" / name, "en").segment_texts()
+    assert en[1:4] == ["1:38", "MP4", "120.3 MB"] and fr[2].startswith("Couvre-feu")
+    pairs = [(b.src, b.tgt) for b in align_texts(fr, en, encoder).beads]
+    assert_valid(align_texts(fr, en, encoder).beads, len(fr), len(en))
+    for k in range(6):
+        assert ((), (k,)) in pairs  # chrome lines are unaligned
+    for i, j in [(0, 7), (1, 8), (3, 9), (4, 10), (5, 11)]:
+        assert ((i,), (j,)) in pairs
+    assert ((2,), ()) in pairs  # the French subheading has no English counterpart
+    off = align_texts(fr, en, encoder, AlignParams(hard_anchor_margin=0)).beads
+    assert ((1,), (8,)) not in [(b.src, b.tgt) for b in off]  # the pin is what fixes it
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("name, expected", [
     # UN News: the English headline and lede have no French counterpart (the DP alone gave [0]:[0, 1, 2]).
     (PULWAMA, [((), (0,)), ((), (1,))] + [((i,), (i + 2,)) for i in range(7)]),

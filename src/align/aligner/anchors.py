@@ -75,18 +75,24 @@ def monotone_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> l
 
 def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int):
     """Monotone 1:1 anchors (source index, target index) with positive margin, each side's hubness
-    (mean cosine of each sentence with its `margin_k` nearest sentences of the other side) and each
-    side's best cosine with any sentence of the other side."""
+    (mean cosine of each sentence with its `margin_k` nearest sentences of the other side), each
+    side's best cosine with any sentence of the other side, and each anchor's strength (its margin when
+    the two sentences are each other's nearest neighbour, else NaN; see `pin_strong_anchors`)."""
     _, sims, ids = knn_mean(src, tgt, max(top_k, margin_k))
     src_hub = sims[:, :margin_k].mean(axis=1)
-    tgt_hub, tgt_sims, _ = knn_mean(tgt, src, margin_k)
+    tgt_hub, tgt_sims, tgt_ids = knn_mean(tgt, src, margin_k)
     best = (sims[:, 0], tgt_sims[:, 0])
+    src_top, tgt_top = ids[:, 0], tgt_ids[:, 0]
     sims, ids = sims[:, :top_k], ids[:, :top_k]
     rows = np.repeat(np.arange(len(src)), ids.shape[1])
     cols = ids.ravel()
     margins = sims.ravel() - (src_hub[rows] + tgt_hub[cols]) / 2
     keep = (margins > 0) & (cols >= 0)
-    return monotone_chain(rows[keep], cols[keep], margins[keep]), src_hub, tgt_hub, best
+    chain = monotone_chain(rows[keep], cols[keep], margins[keep])
+    margin_of = dict(zip(zip(rows[keep].tolist(), cols[keep].tolist()), margins[keep].tolist()))
+    strengths = np.array([margin_of[(s, t)] if src_top[s] == t and tgt_top[t] == s else np.nan
+                          for s, t in chain])
+    return chain, src_hub, tgt_hub, best, strengths
 
 
 def band_from_anchors(anchors: list[tuple[int, int]], n_src: int, n_tgt: int, window: int,
@@ -122,3 +128,22 @@ def band_from_anchors(anchors: list[tuple[int, int]], n_src: int, n_tgt: int, wi
     # Consecutive rows must overlap so a 1:0 bead can always step down.
     hi[:-1] = np.maximum(hi[:-1], lo[1:])
     return lo, hi
+
+
+def pin_strong_anchors(anchors: list[tuple[int, int]], strengths: np.ndarray, lo: np.ndarray, hi: np.ndarray,
+                       min_margin: float) -> tuple[np.ndarray, np.ndarray]:
+    """Narrow the band so that each strong anchor's two sentences end up in the same bead.
+
+    Why: the second pass scores a bead by the cosine of combined vectors, which barely drops when short
+    unrelated lines (page chrome, datelines, a lede) are added, while leaving each of them unaligned costs
+    `skip`. Without a pin the DP shifts a whole stretch by one sentence to absorb them (seen on web copies of
+    UN News stories). A mutual nearest-neighbour pair with a clear margin is almost never wrong, so it is
+    kept: for anchor (s, t), rows <= s may not pass target t (hi <= t) and rows > s must have passed it
+    (lo >= t + 1). `strengths[k]` is anchor k's margin when it is a mutual best pair, else NaN.
+    """
+    lo, hi = lo.copy(), hi.copy()
+    for (s, t), strength in zip(anchors, strengths):
+        if strength >= min_margin:  # NaN (not mutual) compares False
+            hi[: s + 1] = np.minimum(hi[: s + 1], t)
+            lo[s + 1 :] = np.maximum(lo[s + 1 :], t + 1)
+    return np.minimum(lo, hi), hi

@@ -19,7 +19,7 @@ from typing import Sequence
 
 import numpy as np
 
-from align.aligner.anchors import band_from_anchors, find_anchors
+from align.aligner.anchors import band_from_anchors, find_anchors, pin_strong_anchors
 from align.aligner.dp import best_path
 from align.aligner.features import char_lengths, token_masks
 from align.aligner.lexical import LexicalModel
@@ -56,9 +56,11 @@ def _solve(src_vectors, tgt_vectors, src, tgt, params, overrides=None, lexicon=N
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [(1, 0, params.skip)] * n + [(0, 1, params.skip)] * m, 0, 0, None, None
-    anchors, src_hub, tgt_hub, (src_best, tgt_best) = find_anchors(src_vectors, tgt_vectors, params.top_k,
-                                                                   params.margin_k)
+    anchors, src_hub, tgt_hub, (src_best, tgt_best), strengths = find_anchors(
+        src_vectors, tgt_vectors, params.top_k, params.margin_k)
     lo, hi = band_from_anchors(anchors, n, m, params.window)
+    if params.hard_anchor_margin > 0:
+        lo, hi = pin_strong_anchors(anchors, strengths, lo, hi, params.hard_anchor_margin)
     scorer = RowScorer(src_vectors, tgt_vectors, char_lengths(src), char_lengths(tgt),
                        token_masks(src), token_masks(tgt), params, src_hub, tgt_hub)
     for (side, length, end), vector in (overrides or {}).items():

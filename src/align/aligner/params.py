@@ -12,7 +12,9 @@ class AlignParams:
     Bead shapes: a bead joins up to `max_side` sentences of one side and `max_bead` sentences in total.
     First pass: each source sentence's `top_k` nearest targets (FAISS, inner product) are scored by margin
     against the `margin_k` nearest neighbours of both sentences, and the best monotone chain of them gives
-    anchors; the second pass searches `window` target sentences either side of the line through them.
+    anchors; the second pass searches `window` target sentences either side of the line through them, and
+    must keep together the two sentences of every anchor that is a mutual nearest-neighbour pair with a
+    margin of at least `hard_anchor_margin` (0 turns this off).
     Bead score = cosine of the two runs' vectors (sqrt-length-weighted sums of sentence vectors; after a first
     pass, real embeddings of the concatenated runs the DP chose, `refine_rounds`) minus the mean cosine with
     the sentences just outside the runs (`margin`, as Bertalign), times log2(1 + length ratio) to the power
@@ -33,6 +35,7 @@ class AlignParams:
     top_k: int = 4
     margin_k: int = 4
     window: int = 8
+    hard_anchor_margin: float = 0.04  # mutual-best anchors with this margin are kept as beads (0 = off; dev)
     skip: float = -0.1
     null_weight: float = 0.0  # skip gets cheaper by this x (median best cosine - sentence's best cosine)
     null_recovery: bool = True  # detach unmatched headings / document-edge sentences from beads (nulls.py)
