@@ -17,6 +17,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 import warnings
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -128,13 +129,7 @@ class EmbeddingCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, check_same_thread=False)
         try:
-            # WAL: readers do not block writers and writers do not block readers; NORMAL sync is
-            # durable enough for a cache (a power cut can lose the last batches, never corrupt the file).
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
-            # A plain rowid table with an index on the key, not WITHOUT ROWID: rows of 1.5 kB are too big
-            # for a WITHOUT ROWID b-tree (measured: 5x slower inserts, 2x the file size).
-            connection.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL)")
+            _set_up(connection)
         except BaseException:
             connection.close()
             raise
@@ -188,6 +183,31 @@ class EmbeddingCache:
             except sqlite3.Error:
                 pass
         self._connection = None
+
+
+def _set_up(connection: sqlite3.Connection) -> None:
+    """Switch to WAL and create the table, retrying while another process does the same.
+
+    SQLite does not apply the busy timeout to the journal-mode switch: two processes opening a new cache
+    at the same moment (parallel document pairs of `align build`) get "database is locked" at once, and
+    giving up there would silently run that worker without a cache. So the set-up is retried for a while.
+    """
+    deadline = time.monotonic() + _BUSY_TIMEOUT_S
+    while True:
+        try:
+            # WAL: readers do not block writers and writers do not block readers; NORMAL sync is
+            # durable enough for a cache (a power cut can lose the last batches, never corrupt the file).
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            # A plain rowid table with an index on the key, not WITHOUT ROWID: rows of 1.5 kB are too big
+            # for a WITHOUT ROWID b-tree (measured: 5x slower inserts, 2x the file size).
+            connection.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL)")
+            return
+        except sqlite3.OperationalError as error:
+            message = str(error).lower()
+            if ("locked" not in message and "busy" not in message) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _is_corruption(error: sqlite3.DatabaseError) -> bool:
