@@ -12,12 +12,19 @@ import re
 from align.qa.terms import find_term, normalise
 
 
+def glossary_rows(glossary, context) -> dict:
+    """`glossary.by_source()`, built once per run instead of once per unit and check."""
+    if "glossary-rows" not in context.cache:
+        context.cache["glossary-rows"] = glossary.by_source()
+    return context.cache["glossary-rows"]
+
+
 def _anchors(glossary, context) -> dict[str, str]:
     """A cheap substring every occurrence of a term must contain (the first letters of its longest word,
     casefolded): a large glossary is then matched with regular expressions only where it may occur."""
     if "glossary-anchors" not in context.cache:
         anchors = {}
-        for term in glossary.by_source():
+        for term in glossary_rows(glossary, context):
             words = re.findall(r"[^\W_]+", normalise(term)) or [term]
             anchors[term] = max(words, key=len)[:3].casefold()  # `city` must still find `cities`
         context.cache["glossary-anchors"] = anchors

@@ -22,6 +22,14 @@ from align.segment import segment_text
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"»”’')\]]*$")
 
 
+def _attach(out: list[str], token: str) -> None:
+    """Glue `token` to the previous word (or start the line with it)."""
+    if out:
+        out[-1] += token
+    else:
+        out.append(token)
+
+
 def detokenise(line: str, lang: str) -> str:
     """Undo the benchmark tokenisation well enough for a segmenter (spaces around punctuation, quotes)."""
     tokens = line.split()
@@ -32,10 +40,7 @@ def detokenise(line: str, lang: str) -> str:
     for token in tokens:
         if token == '"':
             if open_quote:
-                if out:
-                    out[-1] += token
-                else:
-                    out.append(token)
+                _attach(out, token)
             else:
                 out.append(token)
                 glue_next = True
@@ -43,10 +48,7 @@ def detokenise(line: str, lang: str) -> str:
             continue
         if glue_next or (out and (token in no_space_before or token.startswith("'") and lang == "en"
                                   or token == "n't")) or (out and out[-1].endswith(("'", "’", "(", "["))):
-            if out:
-                out[-1] += token
-            else:
-                out.append(token)
+            _attach(out, token)
         else:
             out.append(token)
         glue_next = False

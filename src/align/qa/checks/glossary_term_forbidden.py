@@ -7,7 +7,7 @@ is not a use of the forbidden term and is not flagged.
 from __future__ import annotations
 
 from align.qa.base import Check, Span
-from align.qa.glossary_match import source_terms
+from align.qa.glossary_match import glossary_rows, source_terms
 from align.qa.terms import find_term
 
 
@@ -19,10 +19,11 @@ class GlossaryTermForbidden(Check):
     def check(self, unit, position, context):
         if context.glossary is None:
             return
-        present = source_terms(unit, context.glossary, context)
-        for term, rows in context.glossary.by_source().items():
+        rows_of = glossary_rows(context.glossary, context)
+        for term in source_terms(unit, context.glossary, context):  # only the terms in this source
+            rows = rows_of[term]
             forbidden = [row.target for row in rows if row.status == "forbidden"]
-            if not forbidden or term not in present:
+            if not forbidden:
                 continue
             approved = [span for row in rows if row.status != "forbidden"
                         for span in find_term(unit.target, row.target, unit.tgt_lang)]

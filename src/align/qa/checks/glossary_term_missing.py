@@ -8,7 +8,7 @@ plurals, English plurals/possessives, case (except for acronyms) and hyphen/spac
 from __future__ import annotations
 
 from align.qa.base import Check, Span
-from align.qa.glossary_match import source_terms
+from align.qa.glossary_match import glossary_rows, source_terms
 from align.qa.terms import find_term
 
 
@@ -22,11 +22,11 @@ class GlossaryTermMissing(Check):
             return
         if " ".join(unit.source.split()) == " ".join(unit.target.split()):
             return  # a copied source: `untranslated` reports it, not once per term
-        present = source_terms(unit, context.glossary, context)
-        for term, rows in context.glossary.by_source().items():
+        rows_of = glossary_rows(context.glossary, context)
+        for term, spans in source_terms(unit, context.glossary, context).items():  # only terms present
+            rows = rows_of[term]
             renderings = [row.target for row in rows if row.status in ("preferred", "admitted")]
-            spans = present.get(term)
-            if not renderings or not spans:
+            if not renderings:
                 continue
             if any(find_term(unit.target, rendering, unit.tgt_lang) for rendering in renderings):
                 continue
