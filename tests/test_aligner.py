@@ -209,6 +209,7 @@ def test_pair_cli_writes_beads_tsv_tmx_and_stats(tmp_path, monkeypatch):
     stats = json.loads((tmp_path / "s.json").read_text())
     assert stats["src_segments"] == len(fr) and stats["tgt_segments"] == len(en)
     assert stats["texts_embedded"] >= len(fr) + len(en) and "embed_s" in stats and "align_s" in stats
+    assert "segmentation:presegmented" in stats["signature"]
     result = runner.invoke(cli, base + ["-o", str(tmp_path / "out.tsv")])
     assert result.exit_code == 0, result.output
     units = list(read_units(tmp_path / "out.tsv"))  # the format `align qa` / `align convert` read

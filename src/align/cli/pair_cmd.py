@@ -10,6 +10,7 @@ import click
 
 from align.errors import ConfigError, InputError
 from align.fileio import atomic_write
+from align.signature import Signature
 
 
 @click.command("pair")
@@ -59,6 +60,10 @@ def pair_command(src: Path, tgt: Path, src_lang: str, tgt_lang: str, output: Pat
     load_s = time.perf_counter() - t0
     encoder = get_encoder(model, cache=not no_cache)
     alignment = align_texts(src_texts, tgt_texts, encoder)
+    # The sentence rules change the result as much as the aligner does: record them with it.
+    signature = Signature({**alignment.signature.settings,
+                           "segmentation": "presegmented" if presegmented else
+                           f"{src_doc.meta.get('segmentation')},{tgt_doc.meta.get('segmentation')}"})
     t1 = time.perf_counter()
     if suffix == ".beads":
         write_beads(output, alignment.beads)
@@ -69,14 +74,14 @@ def pair_command(src: Path, tgt: Path, src_lang: str, tgt_lang: str, output: Pat
 
         # TSV keeps null beads (every sentence accounted for) and reads back with `align qa`/`convert`;
         # TMX/XLIFF leave them out (a CAT tool has no use for a unit with an empty side).
-        write_units(output, units, src_lang=src_lang, tgt_lang=tgt_lang, signature=alignment.signature,
+        write_units(output, units, src_lang=src_lang, tgt_lang=tgt_lang, signature=signature,
                     keep_null=suffix == ".tsv")
     write_s = time.perf_counter() - t1
     if stats_path is not None:
         stats = {"src": str(src), "tgt": str(tgt), "beads": len(alignment.beads),
                  "null_beads": sum(b.is_null for b in alignment.beads), "load_s": load_s,
                  **alignment.stats, "write_s": write_s, "total_s": time.perf_counter() - t0,
-                 "signature": alignment.signature.format()}
+                 "signature": signature.format()}
         encoder_stats = getattr(encoder, "stats", None)
         if encoder_stats is not None:
             stats["cache_hits"] = encoder_stats.cache_hits

@@ -410,6 +410,10 @@ def _signature(options: BuildOptions, parts_dir: Path, tasks: list[PairTask]) ->
         settings.update({k: v for k, v in first["signature"].items() if k != "align"})
     else:
         settings["encoder"] = options.model
+    if not options.presegmented:  # sentence rules change the result as much as the aligner does
+        from align.segment import rules_id
+
+        settings["segmentation"] = f"{rules_id(options.src_lang)},{rules_id(options.tgt_lang)}"
     settings.update({"mine": options.mine, "mine.threshold": options.mine_threshold, "mine.k": options.mine_k,
                      "pair.min_coverage": options.min_coverage, "presegmented": options.presegmented})
     if options.min_score is not None:
