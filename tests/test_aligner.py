@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from align.aligner import AlignParams, align_texts, align_vectors, units_from_alignment
 from align.aligner.anchors import band_from_anchors, monotone_chain
 from align.aligner.evaluate import score
-from align.aligner.nulls import detach_null_edges, looks_like_heading
+from align.aligner.features import char_lengths, token_masks
+from align.aligner.nulls import detach_null_edges, looks_like_debris, looks_like_heading
+from align.aligner.scoring import RowScorer
 from align.cli import cli
 from align.formats import read_units
 from align.formats.beads import read_beads
@@ -181,6 +183,36 @@ def test_heading_shape():
     assert looks_like_heading("CHAPTER IV") and looks_like_heading("UN chief urges India and Pakistan to act")
     assert not looks_like_heading("Il est parti.") and not looks_like_heading('It is Latin . "')
     assert not looks_like_heading("Les participants étaient :") and not looks_like_heading("   ")
+
+
+def test_debris_shape():
+    # lines of the Text+Berg dev document that have no counterpart: OCR debris around a photo caption
+    assert looks_like_debris(".....") and looks_like_debris("- _-") and looks_like_debris("- 117 -")
+    assert not looks_like_debris("Lhotsé ( 8501 m )") and not looks_like_debris("Il est parti.")
+
+
+def fit_scorer(src: np.ndarray, tgt: np.ndarray) -> RowScorer:
+    texts_src, texts_tgt = ["x"] * len(src), ["x"] * len(tgt)
+    return RowScorer(src, tgt, char_lengths(texts_src), char_lengths(texts_tgt), token_masks(texts_src),
+                     token_masks(texts_tgt), AlignParams())
+
+
+def test_bead_fit_finds_the_sentence_that_belongs_to_the_next_bead():
+    e = np.eye(4, dtype=np.float32)
+    # two sentences, each translated by one: joining the second target to the first source misplaces it
+    scorer = fit_scorer(e[:2], e[:2])
+    assert scorer.bead_fit(0, 1, 0, 1) == pytest.approx(1.0)  # inside 1, best outside 0
+    assert scorer.bead_fit(0, 1, 0, 2) == pytest.approx(-1.0)  # target 1 is the next source's translation
+    # one source sentence translated by two target sentences, then a 1:1 pair
+    src = np.stack([(e[0] + e[1]) / np.sqrt(2), e[2]])
+    scorer = fit_scorer(src, e[:3])
+    assert scorer.bead_fit(0, 1, 0, 2) == pytest.approx(np.sqrt(0.5))
+    assert scorer.bead_fit(0, 1, 0, 1) == pytest.approx(0.0)  # half of the source is rendered just outside
+    assert scorer.bead_fit(0, 1, 0, 2) > scorer.bead_fit(0, 1, 0, 1)
+    # the DP's row scores carry it with its weight: same bead, fit on and off
+    off = fit_scorer(src, e[:3])
+    off.params = AlignParams(fit_weight=0.0)
+    assert scorer.bead(0, 1, 0, 2) - off.bead(0, 1, 0, 2) == pytest.approx(0.1 * np.sqrt(0.5), abs=1e-6)
 
 
 @pytest.mark.slow

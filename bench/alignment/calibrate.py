@@ -1,6 +1,6 @@
 """Fit the bead confidence (logistic of the bead score) on development data.
 
-    python bench/alignment/calibrate.py [SET ...]    # default: textberg-dev transread/AlicesAdventuresInWonderland
+    python bench/alignment/calibrate.py [SET ...] [--set=key=value ...]   # default: textberg-dev transread/AlicesAdventuresInWonderland
 
 Target: the bead is exactly a gold bead (strict). Prints confidence_scale and confidence_center for
 AlignParams, and the mean predicted vs observed accuracy per confidence decile of the fitted model.
@@ -23,7 +23,7 @@ from align.aligner import AlignParams, align_texts  # noqa: E402
 
 
 def main(sets: list[str]) -> None:
-    params = AlignParams(confidence_scale=1.0, confidence_center=0.0)  # confidence = logistic(raw score)
+    params = AlignParams(confidence_scale=1.0, confidence_center=0.0, **quality.parse_overrides(OVERRIDES))  # logistic(raw score)
     scores, right = [], []
     for set_name in sets:
         for doc in datasets.load(set_name):
@@ -49,5 +49,8 @@ def main(sets: list[str]) -> None:
             print(f"  predicted {lo:.1f}-{lo + 0.2:.1f}: n={sel.sum():4d} mean predicted {p[sel].mean():.2f} observed {y[sel].mean():.2f}")
 
 
+OVERRIDES = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--set=")]
+
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["textberg-dev", "transread/AlicesAdventuresInWonderland"])
+    main([a for a in sys.argv[1:] if not a.startswith("--set=")] or ["textberg-dev",
+                                                                        "transread/AlicesAdventuresInWonderland"])

@@ -1,9 +1,9 @@
 """Null-bead recovery: detach headings, datelines and document-edge paratext that the DP absorbed.
 
-Why a post-pass: the DP's `skip` (−0.1) prices every 1:0 / 0:1 bead as a fixed loss, because a true pair
+Why a post-pass: the DP's `skip` (−0.08) prices every 1:0 / 0:1 bead as a fixed loss, because a true pair
 of weakly embedded sentences can score below zero and must not be split; lowering `skip` globally breaks
 such pairs (−2.7 strict F1 points on Text+Berg dev at skip 0). The price also makes the DP absorb a
-headline, a lede or a `Date: 12/12/2023` line into a neighbouring bead whenever that costs less than 0.1,
+headline, a lede or a `Date: 12/12/2023` line into a neighbouring bead whenever that costs less than the skip,
 even when the absorbed sentence adds nothing to the bead. Such a unit is useless in a translation memory.
 
 The test here is local: for a bead with two or more sentences on a side, the *gain* of its first or last
@@ -12,10 +12,11 @@ vectors, margin, length ratio). A sentence that is really translated inside the 
 (median +0.055 on dev); an unmatched one does not (median −0.006). Gains overlap in running literary
 text, so the lenient threshold `null_gain` applies only where unmatched sentences are common and cheap to
 recognise: sentences shaped like a heading or dateline (no sentence-final punctuation, at most
-`_HEADING_WORDS` words), and the outer sentences of a document's first and last beads (headlines,
-ledes, datelines and footers sit at document edges). Elsewhere the DP's decision stands. By the same reasoning, the
-document's first or last pair, when it is 1:1 and scores below `null_gain`, is split into 1:0 + 0:1
-(not when it is the only pair: a bead spanning a whole side has no neighbours for its margin).
+`_HEADING_WORDS` words), OCR debris and page furniture (`.....`, `- _-`: mostly not letters), and the
+outer sentences of a document's first and last beads (headlines, ledes, datelines and footers sit at
+document edges). Elsewhere the DP's decision stands. By the same reasoning, the document's first or
+last pair, when it is 1:1 and scores below `null_gain`, is split into 1:0 + 0:1 (not when
+it is the only pair: a bead spanning a whole side has no neighbours for its margin).
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ def looks_like_heading(text: str) -> bool:
     return bool(stripped) and not _SENTENCE_END.search(stripped) and len(stripped.split()) <= _HEADING_WORDS
 
 
+def looks_like_debris(text: str) -> bool:
+    """OCR debris and page furniture: mostly not letters (`.....`, `- _-`, a page number)."""
+    chars = [c for c in text if not c.isspace()]
+    return sum(c.isalpha() for c in chars) < 0.5 * len(chars)
+
+
 def detach_null_edges(spans: list[Span], src: Sequence[str], tgt: Sequence[str], bead_score: BeadScore,
                       null_gain: float, skip: float) -> list[Span]:
     """Return `spans` with unmatched heading-like or document-edge sentences split off as null beads.
@@ -66,7 +73,8 @@ def detach_null_edges(spans: list[Span], src: Sequence[str], tgt: Sequence[str],
         def lenient(side: int, position: int, idx: tuple[int, ...]) -> bool:
             """A heading-shaped sentence, or the outer sentence of the document's first/last paired bead."""
             at_edge = (k == first and position == 0) or (k == last and position == len(idx) - 1)
-            return at_edge or looks_like_heading(texts[side][idx[position]])
+            text = texts[side][idx[position]]
+            return at_edge or looks_like_heading(text) or looks_like_debris(text)
 
         while True:
             best = None  # (gain - threshold, position, remaining src, remaining tgt, side, sentence, new score)

@@ -21,10 +21,11 @@ class AlignParams:
     `length_weight`, minus `gale_church_weight` x the Gale-Church squared length deviation, plus
     `token_weight` x the agreement of numbers and names, plus `lexical_weight` x (words of the bead with a
     likely translation on the other side − `lexical_center` x all its words) / 10, the translations learned
-    from the confident 1:1 beads of a first DP pass over the same pair (`lexical.py`); 1:0 and 0:1 beads
-    score `skip`. The DP maximises
-    the sum of bead scores. With `null_recovery`, a heading-shaped or document-edge sentence at the edge of
-    a chosen bead is then split off as a 1:0 / 0:1 bead when it adds less than `null_gain` to the bead's
+    from the confident 1:1 beads of a first DP pass over the same pair (`lexical.py`), plus `fit_weight` x
+    the fit of the bead's worst-placed sentence (its best cosine inside the bead minus its best cosine
+    just outside, `RowScorer.fit`), plus `two_two_bias` for 2:2 beads; 1:0 and 0:1 beads score `skip`.
+    The DP maximises the sum of bead scores. With `null_recovery`, a heading-shaped, debris or document-edge
+    sentence at the edge of a chosen bead is then split off as a 1:0 / 0:1 bead when it adds less than `null_gain` to the bead's
     score (`nulls.py`).
     """
 
@@ -36,7 +37,7 @@ class AlignParams:
     margin_k: int = 4
     window: int = 8
     hard_anchor_margin: float = 0.04  # mutual-best anchors with this margin are kept as beads (0 = off; dev)
-    skip: float = -0.1
+    skip: float = -0.08
     null_weight: float = 0.0  # skip gets cheaper by this x (median best cosine - sentence's best cosine)
     null_recovery: bool = True  # detach unmatched headings / document-edge sentences from beads (nulls.py)
     null_gain: float = 0.02  # ... when including them raises the bead score by less than this
@@ -52,9 +53,11 @@ class AlignParams:
     lexical_mode: str = "count"  # "share" (of the bead's words) | "count" (translated minus centre x all, per 10 words)
     lexical_max_df: float = 1.0  # words in more than this share of a side's sentences are not counted
     lexical_min_score: float = 0.0  # 1:1 beads of the first pass scoring at least this train the table
+    fit_weight: float = 0.1  # weight of the fit of a bead's worst-placed sentence (RowScorer.fit; dev)
+    two_two_bias: float = -0.01  # added to 2:2 beads, which otherwise win over two good 1:1 beads (dev)
     run_weighting: str = "sqrt-chars"  # how sentence vectors combine into a run vector: "sqrt-chars" | "chars" | "equal"
-    confidence_scale: float = 24.7  # bead score -> confidence: logistic(scale * (score - confidence_center))
-    confidence_center: float = -0.015
+    confidence_scale: float = 13.0  # bead score -> confidence: logistic(scale * (score - confidence_center))
+    confidence_center: float = -0.1
 
     def signature_settings(self) -> dict[str, object]:
         return {f"aligner.{k}": v for k, v in asdict(self).items()}

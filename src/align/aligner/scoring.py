@@ -8,7 +8,7 @@ dot product of two precomputed run vectors, so each sentence is embedded exactly
 `RowScorer.row(i, js)` returns, for DP row i (source sentences < i aligned) and target cells js, the score
 of every bead shape (a source, b target sentences) ending there, all shapes at once with one matrix
 product and array indexing. The components (see `AlignParams`): cosine, neighbour margin (Bertalign), length agreement,
-number/name agreement.
+number/name agreement, the fit of the bead's worst-placed sentence (`fit`), a bias for 2:2 beads.
 """
 
 from __future__ import annotations
@@ -85,6 +85,7 @@ class RowScorer:
         self.shapes = bead_shapes(params)  # sorted by source size, so shapes with a <= k are a prefix
         self.shape_a = np.array([a for a, _ in self.shapes], dtype=np.int64)
         self.shape_b = np.array([b for _, b in self.shapes], dtype=np.int64)
+        self.shape_index = {shape: k for k, shape in enumerate(self.shapes)}
         self.shape_count = [int((self.shape_a <= k).sum()) for k in range(params.max_side + 1)]
         self.n, self.m = len(src), len(tgt)
         self.A = self.B = params.max_side
@@ -108,6 +109,7 @@ class RowScorer:
         self.src_mask_runs = run_masks(src_masks, self.A)
         self.tgt_mask_runs = run_masks(tgt_masks, self.B)
         self.lexical = None
+        self.shape_bias = np.where((self.shape_a == 2) & (self.shape_b == 2), params.two_two_bias, 0.0)
 
     def set_lexicon(self, lexical) -> None:
         """Add the word-translation term (`lexical.LexicalModel`, fitted; `AlignParams.lexical_*`) to every
@@ -119,6 +121,58 @@ class RowScorer:
         """Score of the single bead src[s0:s1] : tgt[t0:t1] (both sides non-empty), as the DP sees it."""
         shape = self.shapes.index((s1 - s0, t1 - t0))
         return float(self.row(s1, np.array([t1]))[shape, 0])
+
+    def fit(self, i: int, js: np.ndarray, count: int) -> np.ndarray:
+        """(S, W) like `row`: how well the worst-placed sentence of each bead sits in it.
+
+        A sentence's fit = its best cosine with the other side's sentences inside the bead minus its best
+        cosine with the other side's two sentences just outside the bead; a bead's fit is the lowest over
+        its sentences. Why: run vectors blur a bead into one point, so a 1:2 bead whose second target
+        sentence really translates the *next* source sentence still scores well; its fit is negative.
+        And a 1:1 bead whose target also carries half of the next source sentence (the translator moved a
+        clause) has a low fit, which favours the larger bead the gold sets annotate. Sentence cosines
+        only: nothing is embedded. A bead with no neighbour on a side (it spans the whole side) is compared
+        with the document's typical neighbour cosine instead, as for the margin.
+        """
+        n, m, A, B = self.n, self.m, self.A, self.B
+        r0, c0 = i - A - 1, int(js[0]) - B - 1  # first source / target index of the local block
+        rows, cols = np.arange(r0, i + 1), np.arange(c0, int(js[-1]) + 1)
+        row_ok, col_ok = (rows >= 0) & (rows < n), (cols >= 0) & (cols < m)
+        cos = np.full((len(rows), len(cols)), -1.0, dtype=np.float32)
+        cos[np.ix_(row_ok, col_ok)] = self.src[rows[row_ok]] @ self.tgt[cols[col_ok]].T
+        width = len(js)
+        after_col = js - c0  # column of target sentence j, the first after a bead ending at cell j
+        after_row = i - r0  # row of source sentence i, the first after the bead
+        out = np.full((count, width), np.inf)
+        # Source sentences i-A .. i-1 against the bead's b target sentences j-b .. j-1 (growing b).
+        src_block = cos[after_row - A : after_row]
+        src_inside = np.full((A, width), -1.0, dtype=np.float32)
+        src_worst = []  # [b - 1][a - 1]: the worst fit among the last a source sentences
+        for b in range(1, B + 1):
+            src_inside = np.maximum(src_inside, src_block[:, after_col - b])
+            src_outside = self._outside(np.maximum(src_block[:, after_col - b - 1], src_block[:, after_col]))
+            src_worst.append(np.minimum.accumulate((src_inside - src_outside)[::-1], axis=0))
+        # Target sentences against the bead's a source sentences i-a .. i-1 (growing a).
+        tgt_inside = np.full(cos.shape[1], -1.0, dtype=np.float32)
+        for a in range(1, min(A, i) + 1):
+            tgt_inside = np.maximum(tgt_inside, cos[after_row - a])
+            tgt_fit = tgt_inside - self._outside(np.maximum(cos[after_row - a - 1], cos[after_row]))
+            worst = np.full(width, np.inf, dtype=np.float32)
+            for b in range(1, B + 1):
+                worst = np.minimum(worst, tgt_fit[after_col - b])
+                k = self.shape_index.get((a, b))
+                if k is not None and k < count:
+                    out[k] = np.minimum(worst, src_worst[b - 1][a - 1])
+        return out
+
+    def _outside(self, best_outside: np.ndarray) -> np.ndarray:
+        """Best cosine just outside a bead; -1 (both neighbours beyond the document) -> the baseline."""
+        return np.where(best_outside <= -1.0, np.float32(self.baseline), best_outside)
+
+    def bead_fit(self, s0: int, s1: int, t0: int, t1: int) -> float:
+        """`fit` of the single bead src[s0:s1] : tgt[t0:t1] (both sides non-empty)."""
+        shape = self.shapes.index((s1 - s0, t1 - t0))
+        return float(self.fit(s1, np.array([t1]), self.shape_count[min(self.A, s1)])[shape, 0])
 
     def row(self, i: int, js: np.ndarray) -> np.ndarray:
         """Scores (S, W) of the first S shapes of `self.shapes` (those with a <= i) for beads ending at
@@ -188,4 +242,7 @@ class RowScorer:
             else:
                 share = np.divide(hits, total, out=np.full(hits.shape, p.lexical_center), where=total > 0)
                 score += p.lexical_weight * (share - p.lexical_center)
+        score += self.shape_bias[:count, None]
+        if p.fit_weight:
+            score += p.fit_weight * self.fit(i, js, count)
         return np.where(js[None, :] >= sb[:, None], score, -np.inf)

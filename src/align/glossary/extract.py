@@ -9,12 +9,17 @@ How (one pass to count and feed the word aligner, one pass over the links):
  3. Acronyms get a cue that does not depend on the aligner: every source acronym co-occurs with every
     target acronym of the unit. On a few dozen units word alignment is thin but `JCIOI` and `IIOJK`
     still share every unit they appear in.
- 4. Association = Dice over units, 2·n(s,t) / (f(s) + f(t)). The best target of each source term is
+ 4. Association = Dice over units, 2·n(s,t) / (f(s) + f(t)), n(s,t) the units where the pair is linked. The best target of each source term is
     `preferred`; other targets with at least 60% of its score are `admitted` (IIOJK / IIOJ&K), unless
     they are the preferred rendering of another term (one-to-one where it matters).
  5. Nested candidates: a longer source term rendered like a term it contains is dropped (its extra
     words were not translated), and one that never occurs outside a longer kept term too (C-value
     style). `Long Form (ACR)` definitions on both sides give each acronym pair its expansion pair.
+ 6. A kept pair's frequency is recounted without the aligner: the units where both terms occur. eflomal
+    samples at random (it cannot be seeded), so its links, and link counts, vary from run to run
+    (`Groupe de contact` / `Contact Group`: linked in 6 to 11 of its 11 units); a glossary that reports
+    a different frequency on every run of the same input is no use for review. The choice of pairs
+    still rests on the links, which is where the aligner's evidence matters.
 
 Everything is a count keyed by strings, updated unit by unit: memory grows with the vocabulary of
 candidates, not with the square of anything, and rare keys are pruned on very large inputs.
@@ -23,7 +28,7 @@ candidates, not with the square of anything, and rare keys are pruned on very la
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from align.glossary.acronyms import find_expansions
 from align.glossary.candidates import Candidate, find_candidates
@@ -122,7 +127,19 @@ def extract_terms(
             tgt_candidates = find_candidates(unit.target, tgt_tokens, tgt)
         stats.add_unit(index, unit, links, src_tokens, src_candidates, tgt_tokens, tgt_candidates, tgt)
 
-    rows = stats.select(min_frequency, min_score, max_renderings)
+    target_keys: dict[int, set[str]] = {}  # unit -> its target candidates, computed again on demand
+
+    def units_with_both(src_key: str, tgt_key: str) -> int:
+        found = 0
+        for index in stats.src_units[src_key]:
+            keys = target_keys.get(index)
+            if keys is None:
+                text = units[index].target
+                keys = target_keys[index] = {c.key for c in find_candidates(text, tokenize(text), tgt)}
+            found += tgt_key in keys
+        return found
+
+    rows = stats.select(min_frequency, min_score, max_renderings, units_with_both)
     rows = _with_expansions(rows, src_expansions, tgt_expansions, defined_in)
     for row in rows:
         example = units[row.example_index]
@@ -148,6 +165,7 @@ class _LinkStats:
         self.cooccurrence: Counter = Counter()  # (s acronym, t acronym) -> units where both occur
         self.independent: Counter = Counter()  # s -> units where s occurs outside longer frequent terms
         self.first_unit: dict[tuple[str, str], int] = {}
+        self.src_units: dict[str, list[int]] = defaultdict(list)  # frequent source key -> units holding it
         self.src_surfaces: dict[str, Counter] = defaultdict(Counter)
         self.tgt_surfaces: dict[str, Counter] = defaultdict(Counter)
         self.kinds: dict[str, str] = {}
@@ -166,6 +184,8 @@ class _LinkStats:
 
         seen_pairs: set[tuple[str, str]] = set()
         seen_sources: set[str] = set()
+        for key in {c.key for c in sources}:
+            self.src_units[key].append(index)
         for candidate in sources:
             key = candidate.key
             self.src_surfaces[key][candidate.surface] += 1
@@ -193,7 +213,9 @@ class _LinkStats:
         self.first_unit.setdefault(pair, index)
         self.tgt_surfaces[target.key][target.surface] += 1
 
-    def select(self, min_frequency: int, min_score: float, max_renderings: int) -> list[_Row]:
+    def select(self, min_frequency: int, min_score: float, max_renderings: int,
+               units_with_both: Callable[[str, str], int]) -> list[_Row]:
+        """The kept pairs, ranked; `units_with_both(s, t)` gives a kept pair's frequency (step 6)."""
         from rapidfuzz import fuzz  # lazily
 
         options: dict[str, dict[str, tuple[float, int]]] = defaultdict(dict)
@@ -240,7 +262,7 @@ class _LinkStats:
                     source=self._display(self.src_surfaces, s),
                     target=self._display(self.tgt_surfaces, t),
                     status="preferred" if rank_number == 0 else "admitted",
-                    frequency=n,
+                    frequency=max(n, units_with_both(s, t)),
                     score=round(score, 3),
                     kind=kind,
                 )
