@@ -22,8 +22,9 @@ import quality  # noqa: E402
 from align.aligner import AlignParams, align_texts  # noqa: E402
 
 
-def main(sets: list[str]) -> None:
-    params = AlignParams(confidence_scale=1.0, confidence_center=0.0, **quality.parse_overrides(OVERRIDES))  # logistic(raw score)
+def main(sets: list[str], overrides: list[str]) -> None:
+    # confidence = logistic(raw score); `--set=key=value` changes other settings as in quality.py
+    params = AlignParams(**quality.parse_overrides(overrides), confidence_scale=1.0, confidence_center=0.0)
     scores, right = [], []
     for set_name in sets:
         for doc in datasets.load(set_name):
@@ -49,8 +50,7 @@ def main(sets: list[str]) -> None:
             print(f"  predicted {lo:.1f}-{lo + 0.2:.1f}: n={sel.sum():4d} mean predicted {p[sel].mean():.2f} observed {y[sel].mean():.2f}")
 
 
-OVERRIDES = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--set=")]
-
 if __name__ == "__main__":
-    main([a for a in sys.argv[1:] if not a.startswith("--set=")] or ["textberg-dev",
-                                                                        "transread/AlicesAdventuresInWonderland"])
+    sets = [a for a in sys.argv[1:] if not a.startswith("--set=")]
+    main(sets or ["textberg-dev", "transread/AlicesAdventuresInWonderland"],
+         [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--set=")])

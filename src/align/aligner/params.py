@@ -24,9 +24,9 @@ class AlignParams:
     from the confident 1:1 beads of a first DP pass over the same pair (`lexical.py`), plus `fit_weight` x
     the fit of the bead's worst-placed sentence (its best cosine inside the bead minus its best cosine
     just outside, `RowScorer.fit`), plus `two_two_bias` for 2:2 beads; 1:0 and 0:1 beads score `skip`.
-    The DP maximises the sum of bead scores. With `null_recovery`, a heading-shaped, debris or document-edge
-    sentence at the edge of a chosen bead is then split off as a 1:0 / 0:1 bead when it adds less than `null_gain` to the bead's
-    score (`nulls.py`).
+    The DP maximises the sum of bead scores. With `null_recovery`, a heading-shaped, debris or
+    document-edge sentence at the edge of a chosen bead is then split off as a 1:0 / 0:1 bead when it adds
+    less than `null_gain` to the bead's score (`nulls.py`).
     """
 
     refine_rounds: int = 1  # rounds of embedding the real concatenation of runs the DP hesitates on (align_texts)

@@ -9,9 +9,10 @@ How (one pass to count and feed the word aligner, one pass over the links):
  3. Acronyms get a cue that does not depend on the aligner: every source acronym co-occurs with every
     target acronym of the unit. On a few dozen units word alignment is thin but `JCIOI` and `IIOJK`
     still share every unit they appear in.
- 4. Association = Dice over units, 2·n(s,t) / (f(s) + f(t)), n(s,t) the units where the pair is linked. The best target of each source term is
-    `preferred`; other targets with at least 60% of its score are `admitted` (IIOJK / IIOJ&K), unless
-    they are the preferred rendering of another term (one-to-one where it matters).
+ 4. Association = Dice over units, 2·n(s,t) / (f(s) + f(t)), n(s,t) = units where the pair is linked.
+    The best target of each source term is `preferred`; other targets with at least 60% of its score
+    are `admitted` (IIOJK / IIOJ&K), unless they are the preferred rendering of another term (one-to-one
+    where it matters).
  5. Nested candidates: a longer source term rendered like a term it contains is dropped (its extra
     words were not translated), and one that never occurs outside a longer kept term too (C-value
     style). `Long Form (ACR)` definitions on both sides give each acronym pair its expansion pair.
