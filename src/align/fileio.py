@@ -1,4 +1,5 @@
-"""Writing output files atomically: a crash or a full disk never leaves a half-written file."""
+"""Reading text input with one clear error, and writing output files atomically: a crash or a full disk
+never leaves a half-written file."""
 
 from __future__ import annotations
 
@@ -7,6 +8,20 @@ import os
 import tempfile
 from pathlib import Path
 from typing import IO, Iterator
+
+from align.errors import InputError
+
+
+def read_utf8_text(path: str | os.PathLike, what: str = "file", encoding: str = "utf-8") -> str:
+    """The whole text of a UTF-8 file (`encoding="utf-8-sig"` drops a BOM), or an InputError naming the
+    file (`what` it should be, e.g. "accept file") and, for bad bytes, where they are."""
+    path = Path(path)
+    try:
+        return path.read_text(encoding=encoding)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such {what}") from None
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
 
 
 @contextlib.contextmanager

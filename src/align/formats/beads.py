@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterable
 
 from align.errors import InputError
-from align.fileio import atomic_write
+from align.fileio import atomic_write, read_utf8_text
 from align.model import Bead
 
 _BEAD = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*(?:\t\s*([-+0-9.eE]+))?\s*$")
@@ -35,12 +35,7 @@ def parse_bead(line: str) -> Bead:
 def read_beads(path: str | os.PathLike) -> list[Bead]:
     """Read a `.beads` file; blank lines are skipped. Raises InputError naming the file and line."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not a UTF-8 text file of beads") from None
+    text = read_utf8_text(path)
     beads = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():

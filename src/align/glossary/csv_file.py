@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 from align.errors import InputError
-from align.fileio import atomic_write
+from align.fileio import atomic_write, read_utf8_text
 from align.glossary.model import STATUSES, Glossary, TermPair
 
 COLUMNS = ("source", "target", "status", "frequency", "score", "example")
@@ -32,10 +32,7 @@ def write_csv(path: str | Path, glossary: Glossary) -> None:
 
 def read_csv(path: str | Path, src_lang: str = "fr", tgt_lang: str = "en") -> Glossary:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    text = read_utf8_text(path, "glossary file", encoding="utf-8-sig")
     rows = csv.reader(io.StringIO(text, newline=""))
     glossary = Glossary(src_lang=src_lang, tgt_lang=tgt_lang)
     columns, first = COLUMNS, True

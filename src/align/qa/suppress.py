@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from align.errors import InputError
+from align.fileio import read_utf8_text
 
 
 def text_hash(text: str) -> str:
@@ -40,12 +41,7 @@ def load_accepted(path: str | Path | None) -> list[Acceptance]:
     if path is None:
         return []
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: accept file not found") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: accept file is not UTF-8 text") from None
+    text = read_utf8_text(path, "accept file")
     if text.lstrip().startswith(("[", "{")):
         return _from_json(text, path)
     return _from_tsv(text, path)
