@@ -127,16 +127,11 @@ class TmxFormat(Format):
 
     def _events(self, path: Path) -> Iterator:
         """Yields (header props, header srclang) once, then each `tu` element (released after use)."""
-        seen_root = False
         header_done = False
-        for event, element in safe_iterparse(path):
+        for event, element in safe_iterparse(path, root="tmx", what="a TMX file"):
             name = local_name(element)
             if event == "start":
-                if not seen_root:
-                    seen_root = True
-                    if name != "tmx":
-                        raise InputError(f"{path}: not a TMX file (root element <{name}>, expected <tmx>)")
-                elif name == "body" and not header_done:
+                if name == "body" and not header_done:
                     raise InputError(f"{path}: not a valid TMX file (<body> before <header>)")
                 continue
             if name == "header":

@@ -152,15 +152,11 @@ class XliffFormat(Format):
 
     def _events(self, path: Path) -> Iterator:
         """Yields (source-language, target-language) of the first <file>, then each trans-unit element."""
-        seen_root = False
         seen_file = False
-        for event, element in safe_iterparse(path):
+        for event, element in safe_iterparse(path, root="xliff", what="an XLIFF file"):
             name = local_name(element)
             if event == "start":
-                if not seen_root:
-                    seen_root = True
-                    if name != "xliff":
-                        raise InputError(f"{path}: not an XLIFF file (root element <{name}>, expected <xliff>)")
+                if name == "xliff":
                     version = element.get("version", "")
                     if version.startswith("2"):
                         raise InputError(f"{path}: XLIFF {version} is not supported (XLIFF 1.2 expected)")

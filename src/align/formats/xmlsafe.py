@@ -85,11 +85,13 @@ def refuse_hostile(path: Path) -> None:
         )
 
 
-def safe_iterparse(path: str | os.PathLike, events: tuple[str, ...] = ("start", "end")) -> Iterator:
+def safe_iterparse(path: str | os.PathLike, events: tuple[str, ...] = ("start", "end"),
+                   root: str | None = None, what: str = "") -> Iterator:
     """`lxml.etree.iterparse` over an untrusted file: no entities, no DTD, no network, no huge trees.
 
     Yields (event, element) like iterparse; syntax errors become InputError with the line number.
-    Callers clear elements they have processed (the iterator streams, the tree must not grow).
+    With `root` (and "start" among `events`), a root element of another name is an InputError saying the
+    file is not `what` ("a TMX file"). Callers clear elements they have processed (the tree must not grow).
     """
     path = Path(path)
     if not path.is_file():
@@ -109,7 +111,13 @@ def safe_iterparse(path: str | os.PathLike, events: tuple[str, ...] = ("start", 
         remove_pis=True,
     )
     try:
-        yield from parser_events
+        for event, element in parser_events:
+            if root is not None:
+                if local_name(element) != root:
+                    raise InputError(f"{path}: not {what} (root element <{local_name(element)}>, "
+                                     f"expected <{root}>)")
+                root = None
+            yield event, element
     except etree.XMLSyntaxError as error:
         # The exception itself may only say "no element found"; the log holds the first real error.
         first = next((e for e in error.error_log if e.level >= etree.ErrorLevels.ERROR

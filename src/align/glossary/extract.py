@@ -118,6 +118,8 @@ def extract_terms(
         len(units),
     )
     stats = _LinkStats(min_frequency, src_freq, tgt_freq, STOPWORDS[src], STOPWORDS[tgt])
+    # unit -> its target candidates, for step 6: kept from pass 2 when tokens are kept, else computed again
+    target_keys: dict[int, set[str]] = {}
     for index, (unit, links) in enumerate(zip(units, links_per_unit)):
         if keep:
             (src_tokens, src_candidates), (tgt_tokens, tgt_candidates) = src_cache[index], tgt_cache[index]
@@ -126,9 +128,9 @@ def extract_terms(
             src_tokens, tgt_tokens = tokenize(unit.source), tokenize(unit.target)
             src_candidates = find_candidates(unit.source, src_tokens, src)
             tgt_candidates = find_candidates(unit.target, tgt_tokens, tgt)
-        stats.add_unit(index, unit, links, src_tokens, src_candidates, tgt_tokens, tgt_candidates, tgt)
-
-    target_keys: dict[int, set[str]] = {}  # unit -> its target candidates, computed again on demand
+        counted = stats.add_unit(index, unit, links, src_tokens, src_candidates, tgt_tokens, tgt_candidates, tgt)
+        if keep and counted:
+            target_keys[index] = {c.key for c in tgt_candidates}
 
     def units_with_both(src_key: str, tgt_key: str) -> int:
         found = 0
@@ -173,10 +175,11 @@ class _LinkStats:
 
     def add_unit(self, index: int, unit: TranslationUnit, links: frozenset, src_tokens: list,
                  src_candidates: list[Candidate], tgt_tokens: list, tgt_candidates: list[Candidate],
-                 tgt: str) -> None:
+                 tgt: str) -> bool:
+        """Count one unit; False when it holds no frequent source term (nothing to count)."""
         sources = [c for c in src_candidates if c.key in self.frequent]
         if not sources:
-            return
+            return False
         links = to_token_links(links, src_tokens, tgt_tokens)
         target_side = TargetSide(unit.target, tgt_tokens, tgt, tgt_candidates)
         targets = target_side.candidates
@@ -204,6 +207,7 @@ class _LinkStats:
             if candidate.kind == "acronym":
                 for target in target_acronyms.values():
                     self._count(self.cooccurrence, key, target, index, seen_pairs, tag="co")
+        return True
 
     def _count(self, counter: Counter, key: str, target: Candidate, index: int, seen: set, tag: str = "") -> None:
         pair = (key, target.key)

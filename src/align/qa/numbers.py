@@ -199,7 +199,6 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     for match in _NUMBER_RE[lang].finditer(text):
         if any(s <= match.start() < e for s, e in idents):
             continue
-        kind = match.lastgroup if match.lastgroup not in ("minutes", "ampm") else None
         groups = match.groupdict()
         token = match.group()
         values: set = set()
