@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 import time
 
 import pytest
@@ -121,6 +122,29 @@ def test_a_second_rendering_is_admitted_and_chance_cooccurrence_is_not(units):
     variants = [TranslationUnit(u.source, u.target.replace("IIOJK", "IIOJ&K")) for u in units if "IIOJK" in u.target]
     rows = [p for p in extract_terms(units + variants[:5]).pairs if p.source == "JCIOI"]
     assert [(p.target, p.status) for p in rows] == [("IIOJK", "preferred"), ("IIOJ&K", "admitted")]
+
+
+def test_a_rendering_holding_a_shorter_one_gets_its_links_when_it_fits_the_source_better():
+    # What eflomal gives in a bad run on the corpus units: in 6 of the 11 units holding `groupe de contact`
+    # `groupe` was left unlinked, so the words linked to the term were just `Contact`.
+    from align.glossary.extract import _LinkStats
+    from align.glossary.tokens import STOPWORDS
+
+    src_freq = Counter({"groupe de contact": 11})
+    tgt_freq = Counter({"contact": 11, "contact group": 11, "group": 11})
+    stats = _LinkStats(2, src_freq, tgt_freq, STOPWORDS["fr"], STOPWORDS["en"])
+    stats.links.update({("groupe de contact", "contact"): 6, ("groupe de contact", "contact group"): 5})
+    stats.first_unit.update({pair: 0 for pair in stats.links})
+    stats.independent["groupe de contact"] = 11
+    stats.src_surfaces["groupe de contact"]["Groupe de contact"] = 11
+    stats.tgt_surfaces["contact group"]["Contact Group"] = 5
+    stats.tgt_surfaces["contact"]["Contact"] = 6
+
+    rows = stats.select(2, 0.3, 3, units_with_both=lambda s, t: 11)
+    assert [(r.pair.target, r.pair.status) for r in rows] == [("Contact Group", "preferred")]
+    # Not when the longer candidate is missing from some of the units the short one's links came from.
+    rows = stats.select(2, 0.3, 3, units_with_both=lambda s, t: 5 if t == "contact group" else 11)
+    assert rows[0].pair.target == "Contact"
 
 
 def test_min_frequency_is_respected(units):
