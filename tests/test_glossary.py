@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import random
-from collections import Counter
 import time
+from collections import Counter
 
 import pytest
 from click.testing import CliRunner
