@@ -270,3 +270,27 @@ def test_pair_cli_rejects_empty_input_and_unknown_output(tmp_path):
     assert not (tmp_path / "o.beads").exists()
     result = runner.invoke(cli, ["pair", str(text), str(text), "-o", str(tmp_path / "o.docx")])
     assert result.exit_code == 2 and "extension" in result.output
+
+
+def test_a_first_pass_with_nothing_to_refine_still_gets_the_null_bead_post_pass():
+    # Every bead 1:1, so there is no run to embed; the dateline has no counterpart and must still come out
+    # as a null bead, exactly as `align_vectors` with the post-pass gives it.
+    rng = np.random.default_rng(0)
+    shared = unit_rows(rng, 8, dim=32)
+    src = [f"Phrase numéro {i} du communiqué, assez longue pour compter." for i in range(8)]
+    tgt = ["New York, 20 September 2023"]
+    tgt += [f"Sentence number {i} of the statement, long enough." for i in range(1, 8)]
+    table = dict(zip(src + tgt, np.concatenate([shared, shared])))
+    table[tgt[0]] = unit_rows(rng, 1, dim=32)[0]
+
+    class TableEncoder:
+        id = "table"
+
+        def encode(self, texts):
+            return np.stack([table[t] for t in texts])
+
+    alignment = align_texts(src, tgt, TableEncoder())
+    assert alignment.stats["texts_embedded"] == len(src) + len(tgt)  # nothing was refined
+    assert [(b.src, b.tgt) for b in alignment.beads[:3]] == [((0,), ()), ((), (0,)), ((1,), (1,))]
+    expected = align_vectors(TableEncoder().encode(src), TableEncoder().encode(tgt), src, tgt, encoder_id="table")
+    assert [(b.src, b.tgt, b.score) for b in alignment.beads] == [(b.src, b.tgt, b.score) for b in expected.beads]

@@ -61,8 +61,9 @@ def _solve(src_vectors, tgt_vectors, src, tgt, params, overrides=None, lexicon=N
     lo, hi = band_from_anchors(anchors, n, m, params.window)
     if params.hard_anchor_margin > 0:
         lo, hi = pin_strong_anchors(anchors, strengths, lo, hi, params.hard_anchor_margin)
-    scorer = RowScorer(src_vectors, tgt_vectors, char_lengths(src), char_lengths(tgt),
-                       token_masks(src), token_masks(tgt), params, src_hub, tgt_hub)
+    masks = (token_masks(src), token_masks(tgt)) if params.token_weight else (None, None)
+    scorer = RowScorer(src_vectors, tgt_vectors, char_lengths(src), char_lengths(tgt), *masks, params,
+                       src_hub, tgt_hub)
     for (side, length, end), vector in (overrides or {}).items():
         runs = scorer.src_runs if side == "src" else scorer.tgt_runs
         runs[length - 1, end] = vector
@@ -150,7 +151,21 @@ def align_vectors(src_vectors: np.ndarray, tgt_vectors: np.ndarray, src: Sequenc
     chooses what to refine: nulls there would only ask for more runs to embed). `lexicon`: a word table
     fitted on this document pair by an earlier call (`Alignment.lexicon`), reused when `lexical_weight` > 0.
     """
-    params = params or AlignParams()
+    return _align(src_vectors, tgt_vectors, src, tgt, params or AlignParams(), encoder_id, run_vectors,
+                  recover_nulls, lexicon)[0]
+
+
+def _with_null_beads(spans, src, tgt, scorer: RowScorer | None, params: AlignParams):
+    """The null-bead post-pass (`nulls.py`) on a DP path's spans, scored by that pass's own scorer."""
+    if not params.null_recovery or scorer is None:
+        return spans
+    return detach_null_edges(spans, src, tgt, scorer.bead, params.null_gain, params.skip)
+
+
+def _align(src_vectors, tgt_vectors, src, tgt, params: AlignParams, encoder_id, run_vectors, recover_nulls,
+           lexicon):
+    """`align_vectors`, also returning the DP's spans and scorer, so that `align_texts` can finish a first
+    pass that turns out final (nothing to refine) with the null-bead post-pass instead of solving again."""
     n, m = len(src), len(tgt)
     if src_vectors.shape[0] != n or tgt_vectors.shape[0] != m:
         raise ValueError(f"{src_vectors.shape[0]}/{tgt_vectors.shape[0]} vectors for {n}/{m} sentences")
@@ -161,11 +176,10 @@ def align_vectors(src_vectors: np.ndarray, tgt_vectors: np.ndarray, src: Sequenc
     path, anchors, cells, scorer, lexicon = _solve(src_vectors, tgt_vectors, src, tgt, params, run_vectors,
                                                    lexicon)
     spans = _spans(path)
-    if params.null_recovery and recover_nulls and scorer is not None:
-        spans = detach_null_edges(spans, src, tgt, scorer.bead, params.null_gain, params.skip)
+    final = _with_null_beads(spans, src, tgt, scorer, params) if recover_nulls else spans
     stats = {"src_segments": n, "tgt_segments": m, "anchors": anchors, "band_cells": cells,
              "align_s": time.perf_counter() - t0}
-    return Alignment(_beads(spans, params), signature, stats, lexicon)
+    return Alignment(_beads(final, params), signature, stats, lexicon), spans, scorer
 
 
 def _refit(alignment: Alignment, src, tgt, params: AlignParams) -> LexicalModel | None:
@@ -193,8 +207,8 @@ def align_texts(src: list[str], tgt: list[str], encoder: Encoder, params: AlignP
     tgt_vectors = encoder.encode(tgt)
     embed_s = time.perf_counter() - t0
     will_refine = params.refine_rounds > 0 and bool(src) and bool(tgt)
-    alignment = align_vectors(src_vectors, tgt_vectors, src, tgt, params, encoder_id=encoder.id,
-                              recover_nulls=not will_refine)
+    alignment, first_spans, first_scorer = _align(src_vectors, tgt_vectors, src, tgt, params, encoder.id, None,
+                                                  not will_refine, None)
     texts_embedded, chars_embedded = len(src) + len(tgt), sum(map(len, src)) + sum(map(len, tgt))
     refine_s = 0.0
     refined: dict[tuple[str, int, int], np.ndarray] = {}
@@ -205,9 +219,10 @@ def align_texts(src: list[str], tgt: list[str], encoder: Encoder, params: AlignP
                       - refined.keys())
         if not runs:
             if not refined:  # nothing to refine: the first pass is final, with its null-bead post-pass
-                alignment = align_vectors(src_vectors, tgt_vectors, src, tgt, params, encoder_id=encoder.id)
-                alignment.stats["align_s"] += first_align_s
+                alignment.beads = _beads(_with_null_beads(first_spans, src, tgt, first_scorer, params), params)
+                alignment.stats["align_s"] += time.perf_counter() - t1
             break
+        first_spans = first_scorer = None  # the next pass builds its own scorer: free this one's run vectors
         texts = [" ".join((src if side == "src" else tgt)[end - length : end]) for side, length, end in runs]
         refined.update(zip(runs, encoder.encode(texts)))
         texts_embedded += len(texts)

@@ -79,7 +79,7 @@ class RowScorer:
     """Precomputed run vectors, lengths and token masks; scores all bead shapes of one DP row at once."""
 
     def __init__(self, src: np.ndarray, tgt: np.ndarray, src_len: np.ndarray, tgt_len: np.ndarray,
-                 src_masks: np.ndarray, tgt_masks: np.ndarray, params: AlignParams,
+                 src_masks: np.ndarray | None, tgt_masks: np.ndarray | None, params: AlignParams,
                  src_hub: np.ndarray | None = None, tgt_hub: np.ndarray | None = None):
         self.params = params
         self.shapes = bead_shapes(params)  # sorted by source size, so shapes with a <= k are a prefix
@@ -106,8 +106,9 @@ class RowScorer:
         self.ratio = float(tgt_len.sum() / max(src_len.sum(), 1.0))
         self.src_len_runs = run_sums(src_len, self.A)
         self.tgt_len_runs = run_sums(tgt_len, self.B)
-        self.src_mask_runs = run_masks(src_masks, self.A)
-        self.tgt_mask_runs = run_masks(tgt_masks, self.B)
+        # Number/name masks (`features.token_masks`) are only needed, and only given, when token_weight > 0.
+        self.src_mask_runs = run_masks(src_masks, self.A) if src_masks is not None else None
+        self.tgt_mask_runs = run_masks(tgt_masks, self.B) if tgt_masks is not None else None
         self.lexical = None
         self.shape_bias = np.where((self.shape_a == 2) & (self.shape_b == 2), params.two_two_bias, 0.0)
 
