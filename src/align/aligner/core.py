@@ -21,7 +21,7 @@ import numpy as np
 
 from align.aligner.anchors import band_from_anchors, find_anchors, pin_strong_anchors
 from align.aligner.dp import best_path
-from align.aligner.features import char_lengths, token_masks
+from align.aligner.features import char_lengths, shared_token_masks, token_masks
 from align.aligner.lexical import LexicalModel
 from align.aligner.nulls import detach_null_edges
 from align.aligner.params import AlignParams
@@ -64,6 +64,8 @@ def _solve(src_vectors, tgt_vectors, src, tgt, params, overrides=None, lexicon=N
     masks = (token_masks(src), token_masks(tgt)) if params.token_weight else (None, None)
     scorer = RowScorer(src_vectors, tgt_vectors, char_lengths(src), char_lengths(tgt), *masks, params,
                        src_hub, tgt_hub)
+    if params.crossing_weight:
+        scorer.set_crossing(*shared_token_masks(src, tgt, params.crossing_max_df))
     for (side, length, end), vector in (overrides or {}).items():
         runs = scorer.src_runs if side == "src" else scorer.tgt_runs
         runs[length - 1, end] = vector

@@ -17,6 +17,7 @@ from typing import Sequence
 
 import numpy as np
 
+_CROSSING_WORDS = 4  # width of the shared-token masks, in 64-bit words
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![\w'’])([A-ZÀ-ÖØ-Þ][\w'’-]{2,})")
 
@@ -51,3 +52,40 @@ def token_masks(texts: Sequence[str]) -> np.ndarray:
             bits |= _bit(token)
         masks[i] = bits
     return masks
+
+
+def shared_token_masks(src: Sequence[str], tgt: Sequence[str], max_df: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """Per-sentence bit masks (n, words) uint64 of the numbers and names that occur on both sides, in at
+    most `max_df` sentences of each side; one bit per token (up to 256 tokens, see below).
+
+    Why both sides and rare: German capitalises every noun and novels repeat their characters' names;
+    a token that occurs in only a few sentences of each side is a sharp anchor between a sentence and its
+    counterpart, which the crossing term of the scorer uses (`RowScorer`, `AlignParams.crossing_weight`).
+    """
+    src_tokens, tgt_tokens = [_tokens(t) for t in src], [_tokens(t) for t in tgt]
+
+    def frequencies(token_sets):
+        counts: dict[str, int] = {}
+        for tokens in token_sets:
+            for token in tokens:
+                counts[token] = counts.get(token, 0) + 1
+        return counts
+
+    src_df, tgt_df = frequencies(src_tokens), frequencies(tgt_tokens)
+    shared = sorted(t for t, c in src_df.items() if c <= max_df and 0 < tgt_df.get(t, 0) <= max_df)
+    # One bit per token up to 256 of them; beyond, tokens share bits (index modulo 256). A shared bit only
+    # matters when both tokens occur in neighbouring sentences, so the rare collisions cost nothing
+    # measurable, and the masks stay 4 words wide on documents of any length (linear memory).
+    bit = {token: k % (64 * _CROSSING_WORDS) for k, token in enumerate(shared)}
+    words = max(1, min(_CROSSING_WORDS, (len(shared) + 63) // 64))
+
+    def masks(token_sets) -> np.ndarray:
+        out = np.zeros((len(token_sets), words), dtype=np.uint64)
+        for i, tokens in enumerate(token_sets):
+            for token in tokens:
+                k = bit.get(token)
+                if k is not None:
+                    out[i, k // 64] |= np.uint64(1) << np.uint64(k % 64)
+        return out
+
+    return masks(src_tokens), masks(tgt_tokens)

@@ -23,7 +23,9 @@ class AlignParams:
     likely translation on the other side − `lexical_center` x all its words) / 10, the translations learned
     from the confident 1:1 beads of a first DP pass over the same pair (`lexical.py`), plus `fit_weight` x
     the fit of the bead's worst-placed sentence (its best cosine inside the bead minus its best cosine
-    just outside, `RowScorer.fit`), plus `two_two_bias` for 2:2 beads; 1:0 and 0:1 beads score `skip`.
+    just outside, `RowScorer.fit`), minus `crossing_weight` x the bead's numbers and names (those found in
+    at most `crossing_max_df` sentences of each side) whose only counterpart is in the sentence just before
+    or after the other run, plus `two_two_bias` for 2:2 beads; 1:0 and 0:1 beads score `skip`.
     The DP maximises the sum of bead scores. With `null_recovery`, a heading-shaped, debris or
     document-edge sentence at the edge of a chosen bead is then split off as a 1:0 / 0:1 bead when it adds
     less than `null_gain` to the bead's score (`nulls.py`).
@@ -54,6 +56,8 @@ class AlignParams:
     lexical_max_df: float = 1.0  # words in more than this share of a side's sentences are not counted
     lexical_min_score: float = 0.0  # 1:1 beads of the first pass scoring at least this train the table
     fit_weight: float = 0.1  # weight of the fit of a bead's worst-placed sentence (RowScorer.fit; dev)
+    crossing_weight: float = 0.0  # dev +2.6/+0.2 at 0.05 but test -0.6/-0.7 (BENCHMARKS.md), so off
+    crossing_max_df: int = 6  # ... counting numbers/names in at most this many sentences of each side
     two_two_bias: float = -0.01  # added to 2:2 beads, which otherwise win over two good 1:1 beads (dev)
     run_weighting: str = "sqrt-chars"  # how sentence vectors combine into a run vector: "sqrt-chars" | "chars" | "equal"
     confidence_scale: float = 13.0  # bead score -> confidence: logistic(scale * (score - confidence_center))

@@ -8,7 +8,8 @@ dot product of two precomputed run vectors, so each sentence is embedded exactly
 `RowScorer.row(i, js)` returns, for DP row i (source sentences < i aligned) and target cells js, the score
 of every bead shape (a source, b target sentences) ending there, all shapes at once with one matrix
 product and array indexing. The components (see `AlignParams`): cosine, neighbour margin (Bertalign), length agreement,
-number/name agreement, the fit of the bead's worst-placed sentence (`fit`), a bias for 2:2 beads.
+number/name agreement, numbers/names that cross the bead's border (`set_crossing`), learned word
+translations (`set_lexicon`), the fit of the bead's worst-placed sentence (`fit`), a bias for 2:2 beads.
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ class RowScorer:
         self.src_mask_runs = run_masks(src_masks, self.A) if src_masks is not None else None
         self.tgt_mask_runs = run_masks(tgt_masks, self.B) if tgt_masks is not None else None
         self.lexical = None
+        self.crossing = None
         self.shape_bias = np.where((self.shape_a == 2) & (self.shape_b == 2), params.two_two_bias, 0.0)
 
     def set_lexicon(self, lexical) -> None:
@@ -117,6 +119,15 @@ class RowScorer:
         bead score: run masks of each side's words and of the other side's words each side can translate."""
         self.lexical = (run_mask_rows(lexical.src_words, self.A), run_mask_rows(lexical.tgt_words, self.B),
                         run_mask_rows(lexical.src_covers, self.A), run_mask_rows(lexical.tgt_covers, self.B))
+
+    def set_crossing(self, src_masks: np.ndarray, tgt_masks: np.ndarray) -> None:
+        """Add the crossing term: masks (n, words) of each sentence's numbers and names shared with the
+        other side (`features.shared_token_masks`); run masks are ORs, neighbours padded with empty masks."""
+        def padded(masks):
+            return np.concatenate([np.zeros((1, masks.shape[1]), np.uint64), masks,
+                                   np.zeros((1, masks.shape[1]), np.uint64)])
+        self.crossing = (run_mask_rows(src_masks, self.A), run_mask_rows(tgt_masks, self.B),
+                         padded(src_masks), padded(tgt_masks))
 
     def bead(self, s0: int, s1: int, t0: int, t1: int) -> float:
         """Score of the single bead src[s0:s1] : tgt[t0:t1] (both sides non-empty), as the DP sees it."""
@@ -243,6 +254,17 @@ class RowScorer:
             else:
                 share = np.divide(hits, total, out=np.full(hits.shape, p.lexical_center), where=total > 0)
                 score += p.lexical_weight * (share - p.lexical_center)
+        if self.crossing is not None:
+            # A number or name of the bead whose only counterpart nearby is in the sentence just before or
+            # after the other run: the translator moved a clause across the sentence boundary, and the gold
+            # sets then join the sentences into one larger bead.
+            src_runs, tgt_runs, src_one, tgt_one = self.crossing
+            ms = src_runs[sa - 1, i][:, None]  # (S, 1, K)
+            mt = tgt_runs[sb - 1][:, js]  # (S, W, K)
+            t_near = tgt_one[np.maximum(js[None, :] - sb[:, None], 0)] | tgt_one[np.minimum(js + 1, m + 1)][None]
+            s_near = (src_one[np.maximum(i - sa, 0)] | src_one[min(i + 1, n + 1)])[:, None]  # (S, 1, K)
+            leaks = (np.bitwise_count(ms & ~mt & t_near).sum(-1) + np.bitwise_count(mt & ~ms & s_near).sum(-1))
+            score -= p.crossing_weight * leaks
         score += self.shape_bias[:count, None]
         if p.fit_weight:
             score += p.fit_weight * self.fit(i, js, count)
