@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from typing import Sequence
 
 import numpy as np
@@ -63,15 +64,8 @@ def shared_token_masks(src: Sequence[str], tgt: Sequence[str], max_df: int = 2) 
     counterpart, which the crossing term of the scorer uses (`RowScorer`, `AlignParams.crossing_weight`).
     """
     src_tokens, tgt_tokens = [_tokens(t) for t in src], [_tokens(t) for t in tgt]
-
-    def frequencies(token_sets):
-        counts: dict[str, int] = {}
-        for tokens in token_sets:
-            for token in tokens:
-                counts[token] = counts.get(token, 0) + 1
-        return counts
-
-    src_df, tgt_df = frequencies(src_tokens), frequencies(tgt_tokens)
+    src_df = Counter(token for tokens in src_tokens for token in tokens)
+    tgt_df = Counter(token for tokens in tgt_tokens for token in tokens)
     shared = sorted(t for t, c in src_df.items() if c <= max_df and 0 < tgt_df.get(t, 0) <= max_df)
     # One bit per token up to 256 of them; beyond, tokens share bits (index modulo 256). A shared bit only
     # matters when both tokens occur in neighbouring sentences, so the rare collisions cost nothing
