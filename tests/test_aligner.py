@@ -46,11 +46,11 @@ def unit_rows(rng: np.random.Generator, count: int, dim: int = 16) -> np.ndarray
 @settings(max_examples=60, deadline=None)
 @given(n=st.integers(0, 14), m=st.integers(0, 14), seed=st.integers(0, 2**31),
        texts=st.lists(st.text(max_size=30), min_size=28, max_size=28),
-       max_bead=st.integers(2, 7), window=st.integers(0, 6))
-def test_every_alignment_is_monotone_and_complete(n, m, seed, texts, max_bead, window):
+       max_bead=st.integers(2, 9), max_side=st.integers(1, 7), window=st.integers(0, 6))
+def test_every_alignment_is_monotone_and_complete(n, m, seed, texts, max_bead, max_side, window):
     rng = np.random.default_rng(seed)
     src, tgt = texts[:n], texts[14:14 + m]
-    params = AlignParams(max_bead=max_bead, max_side=min(4, max_bead - 1), window=window)
+    params = AlignParams(max_bead=max_bead, max_side=min(max_side, max_bead - 1), window=window)
     alignment = align_vectors(unit_rows(rng, n), unit_rows(rng, m), src, tgt, params)
     assert_valid(alignment.beads, n, m)
     if n == 0 or m == 0:
