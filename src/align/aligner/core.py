@@ -71,12 +71,19 @@ def _solve(src_vectors, tgt_vectors, src, tgt, params, overrides=None, lexicon=N
         runs[length - 1, end] = vector
     skips = (skip_costs(src_best, params), skip_costs(tgt_best, params))
     if params.lexical_weight and lexicon is None:
-        lexicon = LexicalModel(src, tgt, params.lexical_min_dice, params.lexical_max_df)
-        lexicon.fit(confident_pairs(best_path(scorer, lo, hi, skips), params.lexical_min_score))
+        lexicon = _fitted_lexicon(src, tgt, params,
+                                  confident_pairs(best_path(scorer, lo, hi, skips), params.lexical_min_score))
     if params.lexical_weight:
         scorer.set_lexicon(lexicon)
     path = best_path(scorer, lo, hi, skips)
     return path, len(anchors), int((hi - lo + 1).sum()), scorer, lexicon
+
+
+def _fitted_lexicon(src, tgt, params: AlignParams, pairs: list[tuple[int, int]]) -> LexicalModel:
+    """A word table (`lexical.py`) learned from the given (source, target) 1:1 pairs of this document pair."""
+    lexicon = LexicalModel(src, tgt, params.lexical_min_dice, params.lexical_max_df)
+    lexicon.fit(pairs)
+    return lexicon
 
 
 def confident_pairs(path, min_score: float) -> list[tuple[int, int]]:
@@ -189,10 +196,8 @@ def _refit(alignment: Alignment, src, tgt, params: AlignParams) -> LexicalModel 
     if alignment.lexicon is None:
         return None
     threshold = _confidence(params.lexical_min_score, params)
-    lexicon = LexicalModel(src, tgt, params.lexical_min_dice, params.lexical_max_df)
-    lexicon.fit([(b.src[0], b.tgt[0]) for b in alignment.beads
-                 if len(b.src) == 1 and len(b.tgt) == 1 and b.score >= threshold])
-    return lexicon
+    return _fitted_lexicon(src, tgt, params, [(b.src[0], b.tgt[0]) for b in alignment.beads
+                                              if len(b.src) == 1 and len(b.tgt) == 1 and b.score >= threshold])
 
 
 def align_texts(src: list[str], tgt: list[str], encoder: Encoder, params: AlignParams | None = None) -> Alignment:

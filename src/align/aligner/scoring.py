@@ -47,16 +47,8 @@ def run_sums(values: np.ndarray, max_run: int) -> np.ndarray:
 
 
 def run_masks(masks: np.ndarray, max_run: int) -> np.ndarray:
-    """(max_run, n + 1) uint64: the OR of the token masks of sentences i - r .. i - 1."""
-    n = len(masks)
-    out = np.zeros((max_run, n + 1), dtype=np.uint64)
-    for r in range(1, max_run + 1):
-        acc = np.zeros(n + 1, dtype=np.uint64)
-        for k in range(r):
-            if r <= n:
-                acc[r:] |= masks[r - 1 - k : n - k]
-        out[r - 1] = acc
-    return out
+    """(max_run, n + 1) uint64: the OR of the token masks of sentences i - r .. i - 1 (one-word masks)."""
+    return run_mask_rows(masks[:, None], max_run)[:, :, 0]
 
 
 def run_mask_rows(masks: np.ndarray, max_run: int) -> np.ndarray:
@@ -123,15 +115,12 @@ class RowScorer:
     def set_crossing(self, src_masks: np.ndarray, tgt_masks: np.ndarray) -> None:
         """Add the crossing term: masks (n, words) of each sentence's numbers and names shared with the
         other side (`features.shared_token_masks`); run masks are ORs, neighbours padded with empty masks."""
-        def padded(masks):
-            return np.concatenate([np.zeros((1, masks.shape[1]), np.uint64), masks,
-                                   np.zeros((1, masks.shape[1]), np.uint64)])
         self.crossing = (run_mask_rows(src_masks, self.A), run_mask_rows(tgt_masks, self.B),
-                         padded(src_masks), padded(tgt_masks))
+                         np.pad(src_masks, ((1, 1), (0, 0))), np.pad(tgt_masks, ((1, 1), (0, 0))))
 
     def bead(self, s0: int, s1: int, t0: int, t1: int) -> float:
         """Score of the single bead src[s0:s1] : tgt[t0:t1] (both sides non-empty), as the DP sees it."""
-        shape = self.shapes.index((s1 - s0, t1 - t0))
+        shape = self.shape_index[(s1 - s0, t1 - t0)]
         return float(self.row(s1, np.array([t1]))[shape, 0])
 
     def fit(self, i: int, js: np.ndarray, count: int) -> np.ndarray:
@@ -183,7 +172,7 @@ class RowScorer:
 
     def bead_fit(self, s0: int, s1: int, t0: int, t1: int) -> float:
         """`fit` of the single bead src[s0:s1] : tgt[t0:t1] (both sides non-empty)."""
-        shape = self.shapes.index((s1 - s0, t1 - t0))
+        shape = self.shape_index[(s1 - s0, t1 - t0)]
         return float(self.fit(s1, np.array([t1]), self.shape_count[min(self.A, s1)])[shape, 0])
 
     def row(self, i: int, js: np.ndarray) -> np.ndarray:
