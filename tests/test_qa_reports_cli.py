@@ -30,7 +30,8 @@ def test_json_report_schema():
     result = run_qa(UNITS)
     data = json.loads(render(result, "json"))
     assert set(data) == {"findings", "summary"}
-    keys = {"unit", "check", "severity", "message", "source", "target", "spans", "target_hash", "position"}
+    keys = {"unit", "check", "severity", "message", "source", "target", "spans", "target_hash", "position",
+            "file", "line"}
     assert data["findings"] and all(set(f) == keys for f in data["findings"])
     assert {(f["unit"], f["check"]) for f in data["findings"]} == {("gs1", "number-mismatch"), ("gs2", "repeated-word")}
     summary = data["summary"]

@@ -26,7 +26,10 @@ from align.qa.reports import FORMATS
 @click.option("--extract-terms", is_flag=True,
               help="Also check consistency of terms found by the term extractor (word alignment: slower).")
 def qa(input_path, glossary_path, fmt, output, config_path, accept_path, src_lang, tgt_lang, extract_terms):
-    """Check every unit of a bilingual file (TMX, TSV, XLIFF) for translation errors.
+    """Check every unit of a bilingual file for translation errors.
+
+    Files: PO/POT (gettext), XLIFF 1.2 (also .sdlxliff, .mqxliff) and 2.x, TMX, TSV, CSV. Findings name
+    the file's own unit id (PO msgctxt|msgid, XLIFF trans-unit id, TMX tuid) and line.
 
     \b
     Exit status: 0 no error-severity finding, 1 errors found, 2 unusable input.
@@ -38,7 +41,7 @@ def qa(input_path, glossary_path, fmt, output, config_path, accept_path, src_lan
 
     from align.errors import InputError
     from align.fileio import atomic_write
-    from align.formats import read_units
+    from align.qa.sources import read_qa_units
     from align.qa.config import load_config
     from align.qa.reports import render
     from align.qa.runner import run_qa
@@ -53,7 +56,7 @@ def qa(input_path, glossary_path, fmt, output, config_path, accept_path, src_lan
         glossary = read_glossary(glossary_path)
     if not Path(input_path).is_file():
         raise InputError(f"{input_path}: no such file")
-    units = list(read_units(input_path, src_lang=src_lang, tgt_lang=tgt_lang))
+    units = read_qa_units(input_path, src_lang=src_lang, tgt_lang=tgt_lang)
     if not units:
         raise InputError(f"{input_path}: no translation units found")
     result = run_qa(units, glossary=glossary, config=config, accepted=accepted,

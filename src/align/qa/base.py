@@ -39,6 +39,16 @@ class Finding:
     target: str
     spans: list[Span] = field(default_factory=list)
     position: int = 0  # 1-based position of the unit in the file (stable order for reports)
+    file: str = ""  # the checked file's name (set by the runner)
+    line: int | None = None  # the unit's line in that file, when its reader knows it
+
+    @property
+    def where(self) -> str:
+        """`file:line` (or what is known of it): where an editor opens the unit."""
+        place = self.file or ""
+        if self.line is not None:
+            place = f"{place}:{self.line}" if place else f"line {self.line}"
+        return place
 
     @property
     def target_hash(self) -> str:
@@ -51,6 +61,8 @@ class Finding:
         return {
             "unit": self.unit,
             "position": self.position,
+            "file": self.file,
+            "line": self.line,
             "check": self.check,
             "severity": self.severity,
             "message": self.message,
@@ -122,9 +134,10 @@ class Check:
 
     def finding(self, unit: "TranslationUnit", position: int, message: str,
                 spans: Iterable[Span] = ()) -> Finding:
+        line = unit.props.get("line") if unit.props else None
         return Finding(unit=unit_label(unit, position), check=self.id, severity=self.severity,
                        message=message, source=unit.source, target=unit.target, spans=list(spans),
-                       position=position)
+                       position=position, line=int(line) if line and line.isdigit() else None)
 
     def check(self, unit: "TranslationUnit", position: int, context: QAContext) -> Iterator[Finding]:
         """Findings for one unit (`position` is 1-based). Unit-scope checks override this."""

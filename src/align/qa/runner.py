@@ -68,6 +68,8 @@ def run_qa(units: Sequence, glossary=None, config: QAConfig | None = None,
     findings: list[Finding] = []
     for check in checks:
         findings.extend(check.check_all(context))
+    for finding in findings:
+        finding.file = source_name
     kept = [f for f in findings if not any(a.matches(f) for a in accepted)]
     order = {check.id: n for n, check in enumerate(checks)}
     kept.sort(key=lambda f: (f.position, order.get(f.check, 0)))

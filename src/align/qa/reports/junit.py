@@ -10,7 +10,8 @@ from collections import defaultdict
 
 
 def _line(finding) -> str:
-    return f"unit {finding.unit}: [{finding.severity}] {finding.message}"
+    place = f"{finding.where}: " if finding.where else ""
+    return f"{place}unit {finding.unit}: [{finding.severity}] {finding.message}"
 
 
 def render_junit(result) -> str:

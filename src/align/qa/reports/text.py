@@ -7,6 +7,12 @@ import io
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
+def _short(label: str, limit: int = 60) -> str:
+    """A unit id as one short line (a PO msgid may be a paragraph)."""
+    label = " ".join(label.split())
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
 def render_text(result, color: bool = False, width: int = 140) -> str:
     from rich.console import Console
     from rich.table import Table
@@ -17,12 +23,14 @@ def render_text(result, color: bool = False, width: int = 140) -> str:
                       highlight=False)
     if result.findings:
         table = Table(show_lines=False, header_style="bold")
-        table.add_column("unit", no_wrap=True)
+        table.add_column("line", no_wrap=True)
+        table.add_column("unit", max_width=32)
         table.add_column("check", no_wrap=True)
         table.add_column("severity", no_wrap=True)
         table.add_column("message")
         for finding in result.findings:
-            table.add_row(Text(finding.unit), Text(finding.check),
+            table.add_row(Text("" if finding.line is None else str(finding.line)), Text(_short(finding.unit)),
+                          Text(finding.check),
                           Text(finding.severity, style=SEVERITY_STYLES.get(finding.severity, "")),
                           Text(finding.message))
         console.print(table)
