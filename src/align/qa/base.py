@@ -133,9 +133,13 @@ class Check:
         self.settings = {**self.options, **options}
 
     def finding(self, unit: "TranslationUnit", position: int, message: str,
-                spans: Iterable[Span] = ()) -> Finding:
+                spans: Iterable[Span] = (), weak: bool = False) -> Finding:
+        """A finding of this check; `weak` ones (a check's less reliable case) are one severity lower."""
         line = unit.props.get("line") if unit.props else None
-        return Finding(unit=unit_label(unit, position), check=self.id, severity=self.severity,
+        severity = self.severity
+        if weak:
+            severity = SEVERITIES[min(SEVERITIES.index(severity) + 1, len(SEVERITIES) - 1)]
+        return Finding(unit=unit_label(unit, position), check=self.id, severity=severity,
                        message=message, source=unit.source, target=unit.target, spans=list(spans),
                        position=position, line=int(line) if line and line.isdigit() else None)
 

@@ -1,0 +1,19 @@
+"""`code`: inline code (reStructuredText ``literal`` and roles, Markdown `code`) and file or API paths
+must be copied, not translated.
+
+A role keeps its name and its target (`:ref:`Titre <label>`` for `:ref:`label`` is right; a prose role
+such as `:guilabel:` only keeps its name); `/administration/organizations/` must not become
+`/administration/organisations/`.
+"""
+
+from __future__ import annotations
+
+from align.qa.checks.kept import KeptTokens
+
+
+class Code(KeptTokens):
+    id = "code"
+    severity = "warning"
+    description = "inline code, a reStructuredText role or a file/API path is missing, changed or added"
+    kinds = ("code", "path")
+    noun = "code"

@@ -1,0 +1,13 @@
+"""`emails`: e-mail addresses must be kept as written."""
+
+from __future__ import annotations
+
+from align.qa.checks.kept import KeptTokens
+
+
+class Emails(KeptTokens):
+    id = "emails"
+    severity = "error"
+    description = "an e-mail address is missing, changed or added"
+    kinds = ("email",)
+    noun = "e-mail address"
