@@ -90,7 +90,7 @@ def spelled_numbers(text: str) -> list[tuple[int, int, int]]:
     for index, (word, w_start, w_end) in enumerate(tokens):
         if word in ("et", "and") and start is not None:
             following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
-            gap_ok = text[end:w_start].strip() == "" and following in {"un", "une", "onze", "unième"} | (
+            gap_ok = text[end:w_start].strip(" -\u00a0") == "" and following in {"un", "une", "onze", "unième"} | (
                 {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
                  "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} if last >= 100 else set())
             if gap_ok:
@@ -133,7 +133,8 @@ _NUMBER_RE = {
     "fr": re.compile(
         rf"(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
         rf"|(?P<time>\d{{1,2}}) ?h(?:eures?)?(?: ?(?P<minutes>\d{{2}}))?(?![\w])"
-        rf"|(?P<grouped>\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,.]\d)(?:,\d+)?)"
+        rf"|(?P<article>\d+)\((?P<paragraph>\d+)\)"
+        rf"|(?P<grouped>\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d.]\d)(?:,\d+)?)"
         rf"|(?P<dotted>\d{{1,3}}(?:\.\d{{3}}){{2,}})"
         rf"|(?P<commas>\d{{1,3}}(?:,\d{{3}}){{2,}}(?:\.\d+)?)"
         rf"|(?P<decimal>\d+[,.]\d+)"
@@ -144,8 +145,9 @@ _NUMBER_RE = {
         rf"(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
         rf"|(?P<time>\d{{1,2}})(?:[:.](?P<minutes>\d{{2}}))? ?(?P<ampm>[ap]\.?m\.?)(?![\w])"
         rf"|(?P<clock>\d{{1,2}}):(?P<clock_minutes>\d{{2}})(?!\d)"
+        rf"|(?P<article>\d+)\((?P<paragraph>\d+)\)"
         rf"|(?P<commas>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?)"
-        rf"|(?P<grouped>\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,.]\d)(?:\.\d+)?)"
+        rf"|(?P<grouped>\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,]\d)(?:\.\d+)?)"
         rf"|(?P<decade>\d{{2,4}})['’]?s(?![\w])"
         rf"|(?P<frdecimal>\d+,\d{{1,2}}(?!\d))"
         rf"|(?P<decimal>\d+\.\d+)"
@@ -156,6 +158,23 @@ _NUMBER_RE = {
 _MONTH_RE = re.compile(rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![\w])", re.IGNORECASE)
 # A token that mixes letters and digits (or digits and slashes with letters): an identifier.
 _IDENT_RE = re.compile(r"[\w./-]+")
+
+
+_NAMED_TIMES = {"midi": 720.0, "noon": 720.0, "minuit": 0.0, "midnight": 0.0}
+_NAMED_TIME_RE = re.compile(r"(?i)(?<![\w-])(?:midi|minuit|noon|midnight)(?![\w-])")
+
+
+def identifier_numbers(text: str, lang: str) -> set[float]:
+    """Numbers written inside identifiers and unit-suffixed tokens (`6-digit`, `v3.5`, `150ms`,
+    `post-2000`, `3-way`): the other side may write them apart (`à 6 chiffres`, `version 3.5`)."""
+    if not any(char.isdigit() for char in text):
+        return set()
+    numbers = set()
+    for start, end in _identifier_spans(text, _lang(lang)):
+        for number in re.findall(r"\d+(?:[.,]\d+)?", text[start:end]):
+            numbers.add(float(number.replace(",", ".")))
+            numbers.update(float(part) for part in re.findall(r"\d+", number))
+    return numbers
 
 
 @dataclass(frozen=True)
@@ -206,7 +225,9 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
         if groups["date"]:
             found.extend(_date_parts(token, match.start(), match.end(), lang))
             continue
-        if groups["time"]:
+        if groups.get("article"):  # `81(1)` = `81.1`: an article and its paragraph
+            values = {_value(float(f"{groups['article']}.{groups['paragraph']}"))}
+        elif groups["time"]:
             hours, minutes = int(groups["time"]), int(groups["minutes"] or 0)
             ampm = (groups.get("ampm") or "").lower()
             if ampm.startswith("p") and hours < 12:
@@ -266,6 +287,9 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
         required = len(words) >= 2 or _word_value(words[-1])[1]
         if value >= 11 and required and not any(s < end and start < e for s, e in taken):
             found.append(Quantity(text[start:end], start, end, frozenset({("n", float(value))})))
+    for match in _NAMED_TIME_RE.finditer(text):
+        minutes = _NAMED_TIMES[match.group().lower()]
+        found.append(Quantity(match.group(), match.start(), match.end(), frozenset({("t", minutes)})))
     for match in _MONTH_RE.finditer(text):
         if _month_next_to_number(text, match):
             month = MONTHS[match.group("month").lower()]

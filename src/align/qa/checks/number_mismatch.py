@@ -2,13 +2,17 @@
 
 Reads each side in its own language (see `align.qa.numbers`): `3,5` = `3.5` but not `35`,
 `2 500 000` = `2,500,000`, `49ème` = `49th`, `16 mars 2023` = `March 16, 2023`. A number spelled out on
-the other side (`40` / `forty`) is accepted. A French decimal comma left in English (`3,5`) is flagged.
+the other side (`40` / `forty`) is accepted, and so is a number written inside an identifier or a
+unit-suffixed token on the other side (`6-digit` / `à 6 chiffres`, `150ms` / `150 ms`, `v3.5`). Code,
+placeholders and URLs are masked first (`%2$s` holds no quantity). A French decimal comma left in
+English (`3,5`) is flagged.
 """
 
 from __future__ import annotations
 
 from align.qa.base import Check, Span
-from align.qa.numbers import extract_quantities, spelled_out, unmatched
+from align.qa.markup import mask
+from align.qa.numbers import extract_quantities, identifier_numbers, spelled_out, unmatched
 
 
 def _describe(values) -> str:
@@ -23,11 +27,16 @@ class NumberMismatch(Check):
     description = "a number, date, time or ordinal differs between source and target"
 
     def check(self, unit, position, context):
-        source = extract_quantities(unit.source, unit.src_lang)
-        target = extract_quantities(unit.target, unit.tgt_lang)
+        source_text, target_text = mask(unit.source), mask(unit.target)  # placeholders, code, URLs
+        source = extract_quantities(source_text, unit.src_lang)
+        target = extract_quantities(target_text, unit.tgt_lang)
         missing, added = unmatched(source, target)
-        missing = [q for q in missing if not any(k == "n" and spelled_out(unit.target, v) for k, v in q.values)]
-        added = [q for q in added if not any(k == "n" and spelled_out(unit.source, v) for k, v in q.values)]
+        in_source_ids = identifier_numbers(source_text, unit.src_lang)
+        in_target_ids = identifier_numbers(target_text, unit.tgt_lang)
+        missing = [q for q in missing if not any(k == "n" and (spelled_out(target_text, v) or v in in_target_ids)
+                                                 for k, v in q.values)]
+        added = [q for q in added if not any(k == "n" and (spelled_out(source_text, v) or v in in_source_ids)
+                                             for k, v in q.values)]
         if missing or added:
             parts = []
             if missing:
