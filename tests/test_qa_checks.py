@@ -87,8 +87,9 @@ def test_whitespace():
     english_to_french = [TranslationUnit("Why?", "Pourquoi?", src_lang="en", tgt_lang="fr"),
                          TranslationUnit("Why? See http://x.org at 10:30", "Pourquoi\u202f? Voir http://x.org à 10:30",
                                          src_lang="en", tgt_lang="fr")]
-    found = run_qa(english_to_french, config=only("whitespace")).findings
-    assert [(f.unit, f.message) for f in found] == [("1", "no space before '?' in French")]
+    assert not run_qa(english_to_french, config=only("whitespace")).findings  # typography's now
+    found = run_qa(english_to_french, config=only("typography")).findings
+    assert [(f.unit, f.message) for f in found] == [("1", "no space before '?' in French (fr-FR)")]
 
 
 def test_repeated_word():

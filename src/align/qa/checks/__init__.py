@@ -23,11 +23,12 @@ from align.qa.checks.segment_inconsistency import SegmentInconsistency
 from align.qa.checks.term_inconsistency import TermInconsistency
 from align.qa.checks.urls import Urls
 from align.qa.checks.xmltags import XmlTags
+from align.qa.checks.typography import Typography
 from align.qa.checks.untranslated import Untranslated
 from align.qa.checks.whitespace import Whitespace
 
 CHECKS: dict[str, type[Check]] = {cls.id: cls for cls in (
     EmptyTarget, Untranslated, NumberMismatch, GlossaryTermMissing, GlossaryTermForbidden,
     TermInconsistency, SegmentInconsistency, AcronymMissing, Brackets, Whitespace, RepeatedWord,
-    LengthRatio, Placeholders, XmlTags, Code, Urls, Emails, Accelerators, Newlines,
+    LengthRatio, Placeholders, XmlTags, Code, Urls, Emails, Accelerators, Newlines, Typography,
 )}

@@ -2,12 +2,14 @@
 
 French « » becomes English “ ” or "…", so quotation marks are compared as one family. A sentence of a
 multi-sentence quotation opens a quote without closing it: imbalance is flagged only when the source
-is balanced for that family.
+is balanced for that family. A pair lost from the source (`(or any parent directory)` left out, `(IT)`
+dropped) is often a translator's choice: one severity lower. Code and markup are masked first.
 """
 
 from __future__ import annotations
 
 from align.qa.base import Check, Span
+from align.qa.markup import mask
 
 PAIRS = {"(": ")", "[": "]", "{": "}"}
 QUOTE_OPEN = "«“"
@@ -40,7 +42,7 @@ class Brackets(Check):
     description = "unbalanced brackets or quotation marks in the target, or brackets lost or added"
 
     def check(self, unit, position, context):
-        source, target = unit.source, unit.target
+        source, target = mask(unit.source), mask(unit.target)
         for opening, closing in PAIRS.items():
             bad_target = _unmatched(target, opening, closing)
             if bad_target and not _unmatched(source, opening, closing):
@@ -51,7 +53,8 @@ class Brackets(Check):
                 yield self.finding(unit, position,
                                    f"'{opening}{closing}' pairs: {source.count(opening)} in the source, "
                                    f"{target.count(opening)} in the target",
-                                   [Span("source", i, i + 1) for i, c in enumerate(source) if c in opening + closing])
+                                   [Span("source", i, i + 1) for i, c in enumerate(source) if c in opening + closing],
+                                   weak=True)
         # Only where the source quotes something and closes its quotes: French dialogue dashes become
         # English quotation marks, and one sentence of a long quotation legitimately leaves one open.
         source_quotes_ok = (any(c in source for c in QUOTE_OPEN + '"')
