@@ -49,16 +49,20 @@ def qa(input_path, glossary_path, fmt, output, config_path, accept_path, src_lan
 
     config = load_config(config_path)
     accepted = load_accepted(accept_path)
-    glossary = None
-    if glossary_path is not None:
-        from align.glossary import read_glossary
-
-        glossary = read_glossary(glossary_path)
     if not Path(input_path).is_file():
         raise InputError(f"{input_path}: no such file")
     units = read_qa_units(input_path, src_lang=src_lang, tgt_lang=tgt_lang)
     if not units:
         raise InputError(f"{input_path}: no translation units found")
+    glossary = None
+    if glossary_path is not None:
+        from align.glossary import read_glossary
+        from align.qa.glossary_direction import orient
+
+        glossary, notice = orient(read_glossary(glossary_path), units, glossary_path,
+                                  languages_known=not glossary_path.lower().endswith(".csv"))
+        if notice:
+            click.echo(f"align: notice: {notice}", err=True)
     result = run_qa(units, glossary=glossary, config=config, accepted=accepted,
                     use_extractor=extract_terms, source_name=Path(input_path).name)
     if output:

@@ -83,3 +83,22 @@ def is_variant(candidate: str, reference: str) -> bool:
     if len(a) >= 3 and sorted(a) == sorted(b):
         return True  # letters swapped: the French order left in English (OCI for OIC)
     return min(len(a), len(b)) >= 4 and DamerauLevenshtein.distance(a, b) <= 1
+
+
+_EXPANSION_LINKS = {"and", "of", "the", "for", "on", "in", "&", "de", "du", "des", "la", "le", "les", "et", "d",
+                    "l", "à", "au", "aux", "pour", "sur", "en"}
+
+
+def spelled_out_anywhere(text: str, acronym: str) -> bool:
+    """Whether `text` spells `acronym` out in either language's word order: consecutive words (link words
+    aside) whose initials are its letters in any order, so `Organization of Islamic Cooperation` spells
+    OIC and `interface graphique utilisateur` spells GUI (French puts the noun first)."""
+    import re
+
+    letters = sorted(acronym_key(acronym).lower())
+    if len(letters) < 2 or not all(c.isalpha() for c in letters):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in _EXPANSION_LINKS]
+    size = len(letters)
+    initials = [w[0].lower() for w in words]
+    return any(sorted(initials[i:i + size]) == letters for i in range(len(initials) - size + 1))

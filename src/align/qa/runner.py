@@ -80,8 +80,11 @@ def run_qa(units: Sequence, glossary=None, config: QAConfig | None = None,
         settings["disabled"] = ",".join(sorted(config.disabled))
     if config.options:
         settings["options"] = ";".join(f"{k}:{v}" for k, v in sorted(config.options.items()))
+    if config.rules:
+        settings["rules"] = len(config.rules)
     if glossary is not None:
         settings["glossary_terms"] = len(glossary.pairs)
+        settings["glossary_direction"] = f"{glossary.src_lang}->{glossary.tgt_lang}"
     settings["extractor"] = "yes" if use_extractor and context.use_extractor else "no"
     return QAResult(findings=kept, units_checked=len(units), checks=[c.id for c in checks],
                     suppressed=len(findings) - len(kept), signature=Signature(settings),

@@ -52,6 +52,8 @@ def _from_json(text: str, path: Path) -> list[Acceptance]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"{path}: accept file is not valid JSON ({error})") from None
+    except RecursionError:
+        raise InputError(f"{path}: accept file is nested too deeply to be a list of findings") from None
     items = data.get("findings") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise InputError(f"{path}: expected a list of accepted findings or a JSON report with 'findings'")
@@ -59,6 +61,18 @@ def _from_json(text: str, path: Path) -> list[Acceptance]:
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict) or "unit" not in item or "check" not in item:
             raise InputError(f"{path}: entry {number} needs 'unit' and 'check'")
+        for key in ("unit", "check", "target", "target_hash"):
+            value = item.get(key, "")
+            if key in ("unit",) and isinstance(value, int) and not isinstance(value, bool):
+                continue  # a position written as a number
+            if value is None and key == "target_hash":
+                continue
+            if not isinstance(value, str) or (key in ("unit", "check") and not value.strip()):
+                raise InputError(f"{path}: entry {number}: '{key}' must be a non-empty string, not {value!r}"[:200])
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InputError(f"{path}: entry {number}: '{key}' holds a lone surrogate (not valid Unicode)") from None
         target_hash = item.get("target_hash")
         if target_hash is None and "target" in item:
             target_hash = text_hash(item["target"])

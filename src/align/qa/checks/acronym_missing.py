@@ -8,7 +8,7 @@ S.E. -> H.E.) is never expected, so it never fires; nor does a spelled-out rende
 
 from __future__ import annotations
 
-from align.qa.acronyms import acronym_stats
+from align.qa.acronyms import acronym_stats, spelled_out_anywhere
 from align.qa.base import Check, Span
 from align.qa.terms import find_expansions, find_term
 
@@ -28,8 +28,8 @@ class AcronymMissing(Check):
         for acronym, spans in stats.source[position - 1].items():
             if find_term(unit.target, acronym, unit.tgt_lang) or not self._kept(acronym, position - 1, context, stats):
                 continue
-            if find_expansions(unit.target, acronym):
-                continue
+            if find_expansions(unit.target, acronym) or spelled_out_anywhere(unit.target, acronym):
+                continue  # rendered by its expansion (`GUI` -> `interface graphique utilisateur`)
             yield self.finding(unit, position, f"acronym '{acronym}' is missing from the target",
                                [Span("source", s, e) for s, e in spans])
 

@@ -16,7 +16,37 @@ th,td{border:1px solid #ccc;padding:.4em;vertical-align:top;text-align:left}
 th{background:#f2f2f2} td.text{width:38%} mark{background:#ffd54f;padding:0 .1em}
 .error{color:#b00020;font-weight:bold}.warning{color:#8a6d00}.info{color:#0b62a4}
 .summary td,.summary th{width:auto}
+td.text{white-space:pre-wrap} .ws{color:#c2185b;background:#fce4ec;border-radius:2px}
+.ws.nnbsp{color:#6a1b9a;background:#f3e5f5}
 """
+
+# Characters a browser would collapse or hide, shown as a visible mark with a tooltip naming them.
+_INVISIBLE = {
+    "\u00a0": ('<span class="ws" title="no-break space (U+00A0)">⍽</span>'),
+    "\u202f": ('<span class="ws nnbsp" title="narrow no-break space (U+202F)">⍽</span>'),
+    "\t": '<span class="ws" title="tab">→</span>',
+    "\n": '<span class="ws" title="line break">↵</span>\n',
+    "\u200b": '<span class="ws" title="zero-width space (U+200B)">∅</span>',
+}
+_SPACE = '<span class="ws" title="space">·</span>'
+
+
+def visible(text: str) -> str:
+    """`text` escaped, with NBSP, narrow NBSP, tabs, line breaks, and spaces that are doubled, leading or
+    trailing shown as marks (a browser would collapse or hide them)."""
+    import re
+
+    out = []
+    for piece in re.split(r"( {2,}|^ +| +$|[\u00a0\u202f\t\n\u200b])", text):
+        if not piece:
+            continue
+        if piece in _INVISIBLE:
+            out.append(_INVISIBLE[piece])
+        elif piece.strip(" ") == "" and (len(piece) > 1 or piece in (text[:1], text[-1:])):
+            out.append(_SPACE * len(piece))
+        else:
+            out.append(html.escape(piece))
+    return "".join(out)
 
 
 def highlight(text: str, spans) -> str:
@@ -30,10 +60,10 @@ def highlight(text: str, spans) -> str:
             merged.append([start, end])
     out, cursor = [], 0
     for start, end in merged:
-        out.append(html.escape(text[cursor:start]))
-        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        out.append(visible(text[cursor:start]))
+        out.append(f"<mark>{visible(text[start:end])}</mark>")
         cursor = end
-    out.append(html.escape(text[cursor:]))
+    out.append(visible(text[cursor:]))
     return "".join(out)
 
 
@@ -57,13 +87,15 @@ def render_html(result) -> str:
     parts.append("</table>")
     for check, findings in sorted(by_check.items()):
         parts.append(f'<h2 id="{e(check)}">{e(check)} ({len(findings)})</h2>')
-        parts.append("<table><tr><th>unit</th><th>severity</th><th>message</th><th>source</th><th>target</th></tr>")
+        parts.append("<table><tr><th>where</th><th>unit</th><th>severity</th><th>message</th><th>source</th>"
+                     "<th>target</th></tr>")
         for f in findings:
             source = highlight(f.source, [(s.start, s.end) for s in f.spans if s.side == "source"])
             target = highlight(f.target, [(s.start, s.end) for s in f.spans if s.side == "target"])
-            parts.append(f'<tr><td>{e(f.unit)}</td><td class="{e(f.severity)}">{e(f.severity)}</td>'
-                         f'<td>{e(f.message)}</td><td class="text" lang="fr">{source}</td>'
-                         f'<td class="text" lang="en">{target}</td></tr>')
+            unit = f.unit if len(f.unit) <= 80 else f.unit[:79] + "…"
+            parts.append(f'<tr><td>{e(f.where)}</td><td>{e(unit)}</td><td class="{e(f.severity)}">{e(f.severity)}</td>'
+                         f'<td>{e(f.message)}</td><td class="text">{source}</td>'
+                         f'<td class="text">{target}</td></tr>')
         parts.append("</table>")
     parts.append(f"<footer><small>signature: {e(result.signature.format())}</small></footer></body></html>")
     return "\n".join(parts) + "\n"
