@@ -22,7 +22,7 @@ from functools import lru_cache
 _LANG = r"(?:en|fr|de|es|it|nl|pt|ja|zh|ru|en[-_](?:us|gb)|fr[-_](?:fr|ca|ch|be))"
 # Roles whose content is prose the translator rewrites: only the role itself must stay.
 PROSE_ROLES = {"abbr", "guilabel", "menuselection", "dfn", "emphasis", "strong", "title-reference", "sup",
-               "sub", "kbd", "index", "title"}
+               "sub", "kbd", "index", "title", "term"}  # `term`: Sphinx resolves it in the translated glossary
 
 _PATTERNS: list[tuple[str, str]] = [
     ("code", r"``[^`]+``"),                                             # reST inline literal
@@ -49,8 +49,9 @@ _COMBINED = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in en
 _KINDS = [kind for kind, _ in _PATTERNS]
 _ROLE_RE = re.compile(r":(?P<role>[\w.+-]+(?::[\w.+-]+)*):`(?P<content>[^`]+)`")
 _EXPLICIT_TARGET = re.compile(r"<([^<>]+)>\s*$")
+_URL_SUBDOMAIN = re.compile(rf"^//(?:www\.)?{_LANG}\.([^/?#]+)", re.IGNORECASE)
 _URL_LANG = re.compile(
-    rf"(?<=//){_LANG}\.|(?<=//www\.){_LANG}\.|/{_LANG}(?=/|$)|(?<=[?&]lang=){_LANG}\b|(?<=[?&]hl=){_LANG}\b"
+    rf"/{_LANG}(?=/|$)|(?<=[?&]lang=){_LANG}\b|(?<=[?&]hl=){_LANG}\b"
     rf"|[.-]{_LANG}(?=\.html?$)", re.IGNORECASE)
 _MAYBE = re.compile(r"[`%{<&@/\\:$.]")
 
@@ -78,13 +79,21 @@ def _role_key(text: str) -> str:
 
 
 def url_key(url: str) -> str:
-    """A URL with what localises it removed (language subdomain, path segment, query value, http/https)."""
-    return _URL_LANG.sub("", re.sub(r"^https?://", "//", url.rstrip("/")))
+    """A URL with what localises it removed (language path segment, query value, http/https). On a
+    language subdomain (`en.wikipedia.org/wiki/Fibonacci_number`) the localised page has its own path
+    (`fr.wikipedia.org/wiki/Suite_de_Fibonacci`): only the site is kept."""
+    key = re.sub(r"^https?://", "//", url.rstrip("/"))
+    site = _URL_SUBDOMAIN.match(key)
+    if site:
+        return "//" + site.group(1).lower()
+    return _URL_LANG.sub("", key)
 
 
 def _key(kind: str, text: str) -> str:
     if kind == "code" and text.startswith(":"):
         return _role_key(text)
+    if kind == "code":
+        return re.sub(r"\s+", "", text)  # ``-3**2`` = ``-3 ** 2``: spacing inside code is style
     if kind == "url":
         return url_key(text)
     if kind == "tag" and not text.startswith("&"):
@@ -165,9 +174,10 @@ def difference(source: list[Token], target: list[Token]) -> tuple[list[Token], l
 
 
 @lru_cache(maxsize=8192)
-def mask(text: str) -> str:
-    """`text` with every token replaced by as many `x`: prose checks see words where the code was."""
-    found = tokens(text)
+def mask(text: str, keep: tuple[str, ...] = ()) -> str:
+    """`text` with every token (but those of the kinds in `keep`) replaced by as many `x`: prose checks
+    see words where the code was."""
+    found = [t for t in tokens(text) if t.kind not in keep]
     if not found:
         return text
     out, cursor = [], 0

@@ -3,7 +3,7 @@
 French « » becomes English “ ” or "…", so quotation marks are compared as one family. A sentence of a
 multi-sentence quotation opens a quote without closing it: imbalance is flagged only when the source
 is balanced for that family. A pair lost from the source (`(or any parent directory)` left out, `(IT)`
-dropped) is often a translator's choice: one severity lower. Code and markup are masked first.
+dropped) is often a translator's choice: `info`. Code and markup are masked first.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 Reads each side in its own language (see `align.qa.numbers`): `3,5` = `3.5` but not `35`,
 `2 500 000` = `2,500,000`, `49ème` = `49th`, `16 mars 2023` = `March 16, 2023`. A number spelled out on
 the other side (`40` / `forty`) is accepted, and so is a number written inside an identifier or a
-unit-suffixed token on the other side (`6-digit` / `à 6 chiffres`, `150ms` / `150 ms`, `v3.5`). Code,
-placeholders and URLs are masked first (`%2$s` holds no quantity). A French decimal comma left in
+unit-suffixed token on the other side (`6-digit` / `à 6 chiffres`, `150ms` / `150 ms`, `v3.5`).
+Placeholders, URLs and paths are masked first (`%2$s` holds no quantity). A French decimal comma left in
 English (`3,5`) is flagged.
 """
 
@@ -27,7 +27,8 @@ class NumberMismatch(Check):
     description = "a number, date, time or ordinal differs between source and target"
 
     def check(self, unit, position, context):
-        source_text, target_text = mask(unit.source), mask(unit.target)  # placeholders, code, URLs
+        # Placeholders, URLs, paths hold no quantity; inline code may (``-0`` for -0), so it stays.
+        source_text, target_text = mask(unit.source, keep=("code",)), mask(unit.target, keep=("code",))
         source = extract_quantities(source_text, unit.src_lang)
         target = extract_quantities(target_text, unit.tgt_lang)
         missing, added = unmatched(source, target)
