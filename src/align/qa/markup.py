@@ -29,7 +29,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("code", r":[\w.+-]+(?::[\w.+-]+)*:`[^`]+`"),                       # reST role :py:func:`x`
     ("code", r"```[^`]*```|(?<![`\w])`[^`\s'][^`'\n]*`(?![`_\w])"),  # Markdown / reST default role
     ("code", r"\b\w+::\w+(?:::\w+)*"),                                    # C++/GObject Type::name
-    ("url", r"\b(?:https?|ftp)://[^\s<>\"'`)\]]*[^\s<>\"'`)\].,;:!?]|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"'`)\]]*[^\s<>\"'`)\].,;:!?])?"),
+    ("url", r"\b(?:https?|ftp)://[\w\[-][^\s<>\"'`)\]”’»]*[^\s<>\"'`)\].,;:!?”’»]|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"'`)\]]*[^\s<>\"'`)\].,;:!?])?"),
     ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"),
     ("tag", r"</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>"),
     ("entity", r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);"),                # masked, not compared
@@ -40,7 +40,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("placeholder", r"(?<!\{)\{(?:[\w.]*(?:\[\w+\])?)(?:![rsa])?(?::[^{}\s]*)?\}(?!\})"),  # {0} {name} {}
     ("placeholder", r"\$\{\w+\}|(?<![\w$])\$[A-Z_][A-Z0-9_]+\b"),      # ${var} $HOME
     ("strftime", r"%[-_0^#]?[aAbBcCdDeFgGhHIjklmMnpPrRsStTuUVwWxXyYzZ+]"),  # dates: masked, not compared
-    ("path", r"(?<![\w.:/~-])(?:~|\.{1,2})?(?:/[\w.@+-]+){2,}/?|(?<![\w/])(?:~|\.{1,2})/[\w.@+-]+(?:/[\w.@+-]+)*"
+    ("path", r"(?<![\w.:/~-])(?=[^\s]*[A-Za-z]{2})(?:~|\.{1,2})?(?:/[\w.@+-]+){2,}/?|(?<![\w/])(?:~|\.{1,2})/[\w.@+-]+(?:/[\w.@+-]+)*"
              r"|\b[A-Za-z]:\\[\w\\. -]+"),
     ("path", r"(?<![\w/.-])[\w-]+(?:\.[\w-]+)*\.(?:py|txt|cfg|ini|json|toml|ya?ml|xml|html?|po|mo|sh|md|rst"
              r"|conf|log|csv|tsv|zip|gz|tar|exe|dll|so|js|css|c|h|cpp|java|rb|pl|php|sql)\b"),
@@ -156,7 +156,19 @@ def tokens(text: str) -> tuple[Token, ...]:
         key = _key(kind, match.group())
         if key:
             found.append(Token(kind, key, match.start(), match.end(), match.group()))
+        if kind == "code" and ("%" in match.group() or "{" in match.group()):
+            found += _placeholders_inside(match)
     return tuple(_positional(_unpaired_metavariables(found)))
+
+
+def _placeholders_inside(code: re.Match) -> list[Token]:
+    """Placeholders inside inline code (`` `%(app_label)s` ``) still get filled in at run time."""
+    inner = []
+    for match in _COMBINED.finditer(code.group()[1:-1]):
+        if _KINDS[int(match.lastgroup[1:])] == "placeholder":
+            start = code.start() + 1 + match.start()
+            inner.append(Token("placeholder", match.group(), start, start + len(match.group()), match.group()))
+    return inner
 
 
 def of_kind(text: str, *kinds: str) -> list[Token]:

@@ -133,6 +133,7 @@ _NUMBER_RE = {
     "fr": re.compile(
         rf"(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
         rf"|(?P<time>\d{{1,2}}) ?h(?:eures?)?(?: ?(?P<minutes>\d{{2}}))?(?![\w])"
+        rf"|(?P<clock>\d{{1,2}})[:∶](?P<clock_minutes>\d{{2}})(?![\d∶:])"
         rf"|(?P<article>\d+)\((?P<paragraph>\d+)\)"
         rf"|(?P<grouped>\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d.]\d)(?:,\d+)?)"
         rf"|(?P<dotted>\d{{1,3}}(?:\.\d{{3}}){{2,}})"
@@ -143,8 +144,8 @@ _NUMBER_RE = {
     ),
     "en": re.compile(
         rf"(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-        rf"|(?P<time>\d{{1,2}})(?:[:.](?P<minutes>\d{{2}}))? ?(?P<ampm>[ap]\.?m\.?)(?![\w])"
-        rf"|(?P<clock>\d{{1,2}}):(?P<clock_minutes>\d{{2}})(?!\d)"
+        rf"|(?P<time>\d{{1,2}})(?:[:.∶](?P<minutes>\d{{2}}))? ?(?P<ampm>[ap]\.?m\.?)(?![\w])"
+        rf"|(?P<clock>\d{{1,2}})[:∶](?P<clock_minutes>\d{{2}})(?![\d∶:])"
         rf"|(?P<article>\d+)\((?P<paragraph>\d+)\)"
         rf"|(?P<commas>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?)"
         rf"|(?P<grouped>\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,]\d)(?:\.\d+)?)"
@@ -157,7 +158,7 @@ _NUMBER_RE = {
 }
 _MONTH_RE = re.compile(rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![\w])", re.IGNORECASE)
 # A token that mixes letters and digits (or digits and slashes with letters): an identifier.
-_IDENT_RE = re.compile(r"[\w./-]+")
+_IDENT_RE = re.compile(r"[\w./:-]+")
 
 
 _NAMED_TIMES = {"midi": 720.0, "noon": 720.0, "minuit": 0.0, "midnight": 0.0}
@@ -199,6 +200,9 @@ def _identifier_spans(text: str, lang: str) -> list[tuple[int, int]]:
     ordinal = re.compile(rf"\d+{_ORDINAL_FR if lang == 'fr' else _ORDINAL_EN}")
     for match in _IDENT_RE.finditer(text):
         token = match.group().strip("./-")
+        if re.fullmatch(r"0\d{2,}", token):
+            spans.append(match.span())  # 0123456789, 007: a code, not a quantity
+            continue
         if not (re.search(r"\d", token) and re.search(r"[^\W\d_]", token)):
             continue
         if ordinal.fullmatch(token) or re.fullmatch(r"\d{1,2}h\d{0,2}|\d{2,4}s", token):

@@ -10,4 +10,5 @@ class Emails(KeptTokens):
     severity = "error"
     description = "an e-mail address is missing, changed or added"
     kinds = ("email",)
+    weak_when_only_added = True  # a link or address the translator adds loses nothing: `info`
     noun = "e-mail address"

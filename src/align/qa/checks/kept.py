@@ -14,7 +14,10 @@ from align.qa.markup import Token, difference, of_kind
 class KeptTokens(Check):
     kinds: tuple[str, ...] = ()
     noun = "token"
+    weak_when_only_added = False  # a token only added (nothing lost) is `info`: e.g. <sup> for `1er`
 
+    def weak_added(self, added: list[Token]) -> bool:
+        return self.weak_when_only_added
     def excused(self, unit, missing: list[Token], added: list[Token]) -> tuple[list[Token], list[Token]]:
         return missing, added
 
@@ -34,4 +37,4 @@ class KeptTokens(Check):
             if added:
                 parts.append(f"{self.noun} not in the source: " + ", ".join(f"'{t.text}'" for t in added))
         spans = [Span("source", t.start, t.end) for t in missing] + [Span("target", t.start, t.end) for t in added]
-        yield self.finding(unit, position, "; ".join(parts), spans)
+        yield self.finding(unit, position, "; ".join(parts), spans, weak=not missing and self.weak_added(added))

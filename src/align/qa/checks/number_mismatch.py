@@ -45,7 +45,13 @@ class NumberMismatch(Check):
             if added:
                 parts.append("not in the source: " + ", ".join(f"'{q.text}'" for q in added))
             spans = [Span("source", q.start, q.end) for q in missing] + [Span("target", q.start, q.end) for q in added]
-            yield self.finding(unit, position, "numbers differ; " + "; ".join(parts), _dedupe(spans))
+            # An error only when both sides write digits and they disagree (`4 years` / `10 ans`). Numbers
+            # in words on either side (`trente-six` / `six and thirty`, `dix-huit milles cinq dixièmes` /
+            # `18.5`, `une heure moins sept` / `12:53`) are more often a rendering choice: `info`.
+            worded = any(not any(c.isdigit() for c in q.text) for q in missing + added)
+            one_sided = not any(c.isdigit() for c in source_text) or not any(c.isdigit() for c in target_text)
+            yield self.finding(unit, position, "numbers differ; " + "; ".join(parts), _dedupe(spans),
+                               weak=worded or one_sided)
         for quantity in target:
             if quantity.french_format:
                 yield self.finding(unit, position,

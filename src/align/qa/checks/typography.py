@@ -47,10 +47,10 @@ class Typography(Check):
 
     def _french(self, unit, position, text, variety):
         marks = _BEFORE[variety]
-        for match in re.finditer(rf"(?<=[\w»)\]])([{re.escape(marks)}])(?![:/\w=]|[!?]{{2}})", text):
-            if match.group() == ":" and text[match.start() - 1:match.start()].isdigit() \
-                    and text[match.end():match.end() + 1].isdigit():
-                continue  # 10:30
+        for match in re.finditer(rf"(?<=[\w»)\]])([{re.escape(marks)}])(?![:/\w=\]\"'”’)]|[!?]{{2}})", text):
+            before = re.search(r"[\w-]+$", text[:match.start()])
+            if before and ("_" in before.group() or (before.group().isupper() and len(before.group()) > 1)):
+                continue  # FSCK_IGNORE?, [[HH:]MM:]: identifiers and format codes, not French prose
             yield self.finding(unit, position, f"no space before '{match.group()}' in French ({variety})",
                                [Span("target", *match.span())])
         for match in re.finditer(r"(?<=\d)%", text):

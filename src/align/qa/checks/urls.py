@@ -11,4 +11,5 @@ class Urls(KeptTokens):
     severity = "error"
     description = "a URL is missing, changed or added (localised language parts allowed)"
     kinds = ("url",)
+    weak_when_only_added = True  # a link or address the translator adds loses nothing: `info`
     noun = "URL"
