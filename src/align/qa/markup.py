@@ -53,6 +53,8 @@ _URL_SUBDOMAIN = re.compile(rf"^//(?:www\.)?{_LANG}\.([^/?#]+)", re.IGNORECASE)
 _URL_LANG = re.compile(
     rf"/{_LANG}(?=/|$)|(?<=[?&]lang=){_LANG}\b|(?<=[?&]hl=){_LANG}\b"
     rf"|[.-]{_LANG}(?=\.html?$)", re.IGNORECASE)
+_EXAMPLE_DOMAIN = re.compile(r"@(?:[\w-]+\.)*(?:example|exemple|beispiel|ejemplo|esempio|domain|domaine)\.\w+$",
+                             re.IGNORECASE)
 _MAYBE = re.compile(r"[`%{<&@/\\:$.]")
 
 
@@ -96,6 +98,8 @@ def _key(kind: str, text: str) -> str:
         return re.sub(r"\s+", "", text)  # ``-3**2`` = ``-3 ** 2``: spacing inside code is style
     if kind == "url":
         return url_key(text)
+    if kind == "email" and _EXAMPLE_DOMAIN.search(text):
+        return "<example address>"  # you@example.com -> vous@exemple.com: a placeholder, localised
     if kind == "tag" and not text.startswith("&"):
         if not _is_tag(text):
             return ""

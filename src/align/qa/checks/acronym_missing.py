@@ -19,7 +19,7 @@ SHARED_ACRONYMS = ("UNESCO", "UNICEF", "UNMOGIP", "UNRWA", "UNHCR", "APHC", "FAO
 
 class AcronymMissing(Check):
     id = "acronym-missing"
-    severity = "warning"
+    severity = "info"  # measured: software spells acronyms out in French (EOF, ID) more often than it loses them
     description = "an acronym that stays the same in English is in the source but missing from the target"
     options = {"shared_acronyms": list(SHARED_ACRONYMS)}
 

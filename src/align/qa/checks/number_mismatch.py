@@ -10,6 +10,8 @@ English (`3,5`) is flagged.
 
 from __future__ import annotations
 
+import re
+
 from align.qa.base import Check, Span
 from align.qa.markup import mask
 from align.qa.numbers import extract_quantities, identifier_numbers, spelled_out, unmatched
@@ -50,8 +52,10 @@ class NumberMismatch(Check):
             # `18.5`, `une heure moins sept` / `12:53`) are more often a rendering choice: `info`.
             worded = any(not any(c.isdigit() for c in q.text) for q in missing + added)
             one_sided = not any(c.isdigit() for c in source_text) or not any(c.isdigit() for c in target_text)
+            # A list of examples the translator cut short (`15:30, 14:15:20, etc.`) loses items on purpose.
+            abridged = not added and re.search(r"\betc\b|…|\.\.\.", target_text) is not None
             yield self.finding(unit, position, "numbers differ; " + "; ".join(parts), _dedupe(spans),
-                               weak=worded or one_sided)
+                               weak=worded or one_sided or abridged)
         for quantity in target:
             if quantity.french_format:
                 yield self.finding(unit, position,

@@ -1,7 +1,10 @@
 """`segment-inconsistency`: one source segment translated differently, or one target from different sources.
 
 Segments are compared after collapsing whitespace and case. The finding is put on each unit whose
-translation differs from the most frequent one (the first seen on a tie) and names that one.
+translation differs from the most frequent one (the first seen on a tie) and names that one. Units
+with different contexts (PO `msgctxt`) or forms of one plural entry are not compared: gettext keeps
+them apart on purpose. One translation for different sources (`could not` / `unable to` -> `impossible
+de`) is measured as mostly synonyms: `info`; one source translated differently stays a warning.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ class SegmentInconsistency(Check):
         other = "target" if by == "source" else "source"
         groups = defaultdict(list)
         for position, unit in units:
-            groups[_key(getattr(unit, by))].append((position, unit))
+            groups[(_key(getattr(unit, by)), unit.props.get("context", ""))].append((position, unit))
         for members in groups.values():
             variants = Counter(_key(getattr(u, other)) for _, u in members)
             if len(variants) < 2:
@@ -41,7 +44,7 @@ class SegmentInconsistency(Check):
             reference = max(variants, key=lambda v: (variants[v], -first_seen[v][0]))
             ref_position, ref_unit = first_seen[reference]
             for position, unit in members:
-                if _key(getattr(unit, other)) == reference:
+                if _key(getattr(unit, other)) == reference or _same_entry(unit, ref_unit):
                     continue
                 if by == "source":
                     message = (f"same source as unit {context.label(ref_position)} but translated differently "
@@ -49,4 +52,11 @@ class SegmentInconsistency(Check):
                 else:
                     message = (f"same translation as unit {context.label(ref_position)} for a different source "
                                f"(there: '{getattr(ref_unit, other)}')")
-                yield self.finding(unit, position, message, [Span(other, 0, len(getattr(unit, other)))])
+                yield self.finding(unit, position, message, [Span(other, 0, len(getattr(unit, other)))],
+                                   weak=by == "target")
+
+
+def _same_entry(unit, other) -> bool:
+    """Two plural forms of one PO entry (`%d file[0]`, `%d file[1]`)."""
+    return "plural" in unit.props and "plural" in other.props and \
+        unit.tuid.rsplit("[", 1)[0] == other.tuid.rsplit("[", 1)[0]
