@@ -302,6 +302,11 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     return found
 
 
+def months_named(text: str) -> set[float]:
+    """Every month named in `text`, beside a number or not (`the month of December in the year 1594`)."""
+    return {float(MONTHS[m.group("month").lower()]) for m in _MONTH_RE.finditer(text)}
+
+
 def _date_parts(token: str, start: int, end: int, lang: str) -> list[Quantity]:
     """`12/03/2023` as three quantities: day, month, year. French is day/month; in English either order
     is possible unless one part exceeds 12, so an ambiguous day and month may each be either."""
@@ -318,9 +323,10 @@ def _date_parts(token: str, start: int, end: int, lang: str) -> list[Quantity]:
 
 def _month_next_to_number(text: str, match: re.Match) -> bool:
     """`mai` or `May` is a month only beside a day or a year (`16 mars`, `March 2023`, `May 5`)."""
-    before = text[max(0, match.start() - 12):match.start()]
+    before = text[max(0, match.start() - 24):match.start()]
     after = text[match.end():match.end() + 8]
-    return bool(re.search(r"\d(?:er|st|nd|rd|th|e)?[\s\u00a0\u202f]*(?:de\s+|of\s+)?$", before)
+    return bool(re.search(r"\d(?:er|st|nd|rd|th|e)?[\s\u00a0\u202f]*(?:(?:au mois )?de\s+|(?:in the month )?of\s+)?$",
+                          before)
                 or re.match(r"[\s\u00a0\u202f,]*\d", after))
 
 

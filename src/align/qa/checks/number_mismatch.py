@@ -14,7 +14,7 @@ import re
 
 from align.qa.base import Check, Span
 from align.qa.markup import mask
-from align.qa.numbers import extract_quantities, identifier_numbers, spelled_out, unmatched
+from align.qa.numbers import extract_quantities, identifier_numbers, months_named, spelled_out, unmatched
 
 
 def _describe(values) -> str:
@@ -40,6 +40,8 @@ class NumberMismatch(Check):
                                                  for k, v in q.values)]
         added = [q for q in added if not any(k == "n" and (spelled_out(source_text, v) or v in in_source_ids)
                                              for k, v in q.values)]
+        missing = [q for q in missing if not _month_elsewhere(q, target_text)]
+        added = [q for q in added if not _month_elsewhere(q, source_text)]
         if missing or added:
             parts = []
             if missing:
@@ -50,7 +52,8 @@ class NumberMismatch(Check):
             # An error only when both sides write digits and they disagree (`4 years` / `10 ans`). Numbers
             # in words on either side (`trente-six` / `six and thirty`, `dix-huit milles cinq dixièmes` /
             # `18.5`, `une heure moins sept` / `12:53`) are more often a rendering choice: `info`.
-            worded = any(not any(c.isdigit() for c in q.text) for q in missing + added)
+            worded = any(not any(c.isdigit() for c in q.text) and not any(k == "m" for k, _ in q.values)
+                         for q in missing + added)
             one_sided = not any(c.isdigit() for c in source_text) or not any(c.isdigit() for c in target_text)
             # A list of examples the translator cut short (`15:30, 14:15:20, etc.`) loses items on purpose.
             abridged = not added and re.search(r"\betc\b|…|\.\.\.", target_text) is not None
@@ -62,6 +65,12 @@ class NumberMismatch(Check):
                                    f"French decimal comma in English: '{quantity.text}' (write "
                                    f"'{quantity.text.replace(',', '.')}')",
                                    [Span("target", quantity.start, quantity.end)])
+
+
+def _month_elsewhere(quantity, other_text: str) -> bool:
+    """A month read beside a date on one side and named apart from it on the other."""
+    months = {v for k, v in quantity.values if k == "m"}
+    return bool(months) and bool(months & months_named(other_text))
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:

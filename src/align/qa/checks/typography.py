@@ -47,7 +47,7 @@ class Typography(Check):
 
     def _french(self, unit, position, text, variety):
         marks = _BEFORE[variety]
-        for match in re.finditer(rf"(?<=[\w»)\]])([{re.escape(marks)}])(?![:/\w=\]\"'”’)<]|[!?]{{2}})", text):
+        for match in re.finditer(rf"(?<=[\w»)\]])([{re.escape(marks)}])(?![:/\w=\]\"'”’)<.]|[!?]{{2}})", text):
             before = re.search(r"[\w-]+$", text[:match.start()])
             if before and ("_" in before.group() or (before.group().isupper() and len(before.group()) > 1)):
                 continue  # FSCK_IGNORE?, [[HH:]MM:]: identifiers and format codes, not French prose
