@@ -10,6 +10,8 @@ translated glossary).
 
 from __future__ import annotations
 
+import re
+
 from align.qa.checks.kept import KeptTokens
 
 
@@ -23,7 +25,7 @@ class Code(KeptTokens):
     def excused(self, unit, missing, added):
         """Code the translator adds (``print`` where the source says print) is markup, not a loss; code
         whose content is in the target under other quotes (`` `x` `` -> « x ») is kept."""
-        missing = [t for t in missing if _content(t.text) not in unit.target]
+        missing = [t for t in missing if not re.search(rf"(?<![\w.]){re.escape(_content(t.text))}(?![\w])", unit.target)]
         return (missing, added) if missing else ([], [])
 
 
