@@ -149,7 +149,7 @@ def _positional(found: list[Token]) -> list[Token]:
 _UNNAMED = re.compile(r"%[-+0#']*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcsp]")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 17)
 def tokens(text: str) -> tuple[Token, ...]:
     """Every placeholder, tag, inline code, URL, e-mail and path of `text`, in order."""
     if not _MAYBE.search(text):
@@ -189,7 +189,7 @@ def difference(source: list[Token], target: list[Token]) -> tuple[list[Token], l
     return missing, added
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 17)
 def mask(text: str, keep: tuple[str, ...] = ()) -> str:
     """`text` with every token (but those of the kinds in `keep`) replaced by as many `x`: prose checks
     see words where the code was."""

@@ -161,6 +161,7 @@ _MONTH_RE = re.compile(rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![\w])", re.IGNORE
 _IDENT_RE = re.compile(r"[\w./:-]+")
 
 
+_DIGIT = re.compile(r"\d")
 _NAMED_TIMES = {"midi": 720.0, "noon": 720.0, "minuit": 0.0, "midnight": 0.0}
 _NAMED_TIME_RE = re.compile(r"(?i)(?<![\w-])(?:midi|minuit|noon|midnight)(?![\w-])")
 
@@ -168,7 +169,7 @@ _NAMED_TIME_RE = re.compile(r"(?i)(?<![\w-])(?:midi|minuit|noon|midnight)(?![\w-
 def identifier_numbers(text: str, lang: str) -> set[float]:
     """Numbers written inside identifiers and unit-suffixed tokens (`6-digit`, `v3.5`, `150ms`,
     `post-2000`, `3-way`): the other side may write them apart (`à 6 chiffres`, `version 3.5`)."""
-    if not any(char.isdigit() for char in text):
+    if not _DIGIT.search(text):
         return set()
     numbers = set()
     for start, end in _identifier_spans(text, _lang(lang)):
@@ -214,12 +215,10 @@ def _identifier_spans(text: str, lang: str) -> list[tuple[int, int]]:
 def extract_quantities(text: str, lang: str) -> list[Quantity]:
     """Numbers, dates, times and month names of `text` written in language `lang` (fr or en)."""
     lang = _lang(lang)
-    if not any(char.isdigit() for char in text):
-        idents = []
-    else:
-        idents = _identifier_spans(text, lang)
+    has_digit = _DIGIT.search(text) is not None
+    idents = _identifier_spans(text, lang) if has_digit else []
     found: list[Quantity] = []
-    for match in _NUMBER_RE[lang].finditer(text):
+    for match in (_NUMBER_RE[lang].finditer(text) if has_digit else ()):
         if any(s <= match.start() < e for s, e in idents):
             continue
         groups = match.groupdict()
@@ -294,7 +293,7 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     for match in _NAMED_TIME_RE.finditer(text):
         minutes = _NAMED_TIMES[match.group().lower()]
         found.append(Quantity(match.group(), match.start(), match.end(), frozenset({("t", minutes)})))
-    for match in _MONTH_RE.finditer(text):
+    for match in (_MONTH_RE.finditer(text) if has_digit else ()):  # a month counts only beside a number
         if _month_next_to_number(text, match):
             month = MONTHS[match.group("month").lower()]
             found.append(Quantity(match.group(), match.start(), match.end(), frozenset({("m", float(month))})))

@@ -54,7 +54,7 @@ class NumberMismatch(Check):
             # `18.5`, `une heure moins sept` / `12:53`) are more often a rendering choice: `info`.
             worded = any(not any(c.isdigit() for c in q.text) and not any(k == "m" for k, _ in q.values)
                          for q in missing + added)
-            one_sided = not any(c.isdigit() for c in source_text) or not any(c.isdigit() for c in target_text)
+            one_sided = not _DIGIT.search(source_text) or not _DIGIT.search(target_text)
             # A list of examples the translator cut short (`15:30, 14:15:20, etc.`) loses items on purpose.
             abridged = not added and re.search(r"\betc\b|…|\.\.\.", target_text) is not None
             yield self.finding(unit, position, "numbers differ; " + "; ".join(parts), _dedupe(spans),
@@ -65,6 +65,9 @@ class NumberMismatch(Check):
                                    f"French decimal comma in English: '{quantity.text}' (write "
                                    f"'{quantity.text.replace(',', '.')}')",
                                    [Span("target", quantity.start, quantity.end)])
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _month_elsewhere(quantity, other_text: str) -> bool:
