@@ -19,7 +19,7 @@ from align.qa.base import Check, Span
 
 class LengthRatio(Check):
     id = "length-ratio"
-    severity = "warning"
+    severity = "info"  # measured on real translations: 3 real of 9 (free translation, notes, titles)
     description = "the target is much shorter or longer than a French -> English translation should be"
     options = {"expected_ratio": 0.9, "variance": 6.8, "short_z": 2.5, "long_z": 3.5,
                "min_ratio": 0.5, "max_ratio": 1.6}
