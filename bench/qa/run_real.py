@@ -183,14 +183,18 @@ def _precision(rows: list[str]) -> str:
 def score() -> None:
     judged = load_judgements()
     overall = defaultdict(list)
+    per_check = defaultdict(list)
+    per_check_count = Counter()
     for name in SOURCES:
         units, result = run(name)
         verdicts = defaultdict(list)
         counts = Counter()
         for f in result.findings:
             counts[(f.check, f.severity)] += 1
+            per_check_count[(f.check, f.severity)] += 1
             row = judged.get(_key(name, f.unit, f.check, f.target))
             if row:
+                per_check[(f.check, f.severity)].append(row["verdict"])
                 verdicts[(f.check, f.severity)].append(row["verdict"])
                 verdicts[("all", f.severity)].append(row["verdict"])
                 overall[f.severity].append(row["verdict"])
@@ -213,6 +217,9 @@ def score() -> None:
     print("\n### all sources\n")
     for severity in ("error", "warning", "info"):
         print(f"- {severity}: {_precision(overall[severity])}")
+    print("\n| check | severity | findings | precision |\n|---|---|---|---|")
+    for (check, severity), n in sorted(per_check_count.items(), key=lambda kv: ("ewi".index(kv[0][1][0]), kv[0][0])):
+        print(f"| {check} | {severity} | {n} | {_precision(per_check[(check, severity)])} |")
 
 
 def _pofilter_table(name: str, units: list[TranslationUnit], judged: dict) -> None:
