@@ -221,60 +221,72 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     for match in (_NUMBER_RE[lang].finditer(text) if has_digit else ()):
         if any(s <= match.start() < e for s, e in idents):
             continue
-        groups = match.groupdict()
-        token = match.group()
-        values: set = set()
-        french_format = False
-        if groups["date"]:
-            found.extend(_date_parts(token, match.start(), match.end(), lang))
+        if match.group("date"):
+            found.extend(_date_parts(match.group(), match.start(), match.end(), lang))
             continue
-        if groups.get("article"):  # `81(1)` = `81.1`: an article and its paragraph
-            values = {_value(float(f"{groups['article']}.{groups['paragraph']}"))}
-        elif groups["time"]:
-            hours, minutes = int(groups["time"]), int(groups["minutes"] or 0)
-            ampm = (groups.get("ampm") or "").lower()
-            if ampm.startswith("p") and hours < 12:
-                hours += 12
-            if ampm.startswith("a") and hours == 12:
-                hours = 0
-            values = {("t", hours * 60.0 + minutes)}
-            if lang == "fr" and not groups["minutes"]:
-                values.add(_value(hours))  # `24 heures` is also a duration: `24 hours`
-        elif groups.get("clock"):
-            hours, minutes = int(groups["clock"]), int(groups["clock_minutes"])
-            values = {("t", hours * 60.0 + minutes)}
-            if hours < 12:
-                values.add(("t", (hours + 12) * 60.0 + minutes))  # `3:00` may be 15 h
-        elif groups["grouped"]:
-            digits = re.sub(f"[{SPACES}]", "", token)
-            values = {_value(float(digits.replace(",", ".")))}
-        elif groups.get("dotted"):
-            values = {_value(float(token.replace(".", "")))}
-        elif groups["commas"]:
-            values = {_value(float(token.replace(",", "")))}
-        elif groups.get("frdecimal"):
-            values = {_value(float(token.replace(",", ".")))}
-            french_format = True
-        elif groups["decimal"]:
-            if lang == "fr":
-                whole, frac = re.split(r"[,.]", token)
-                if "," in token:
-                    values = {_value(float(f"{whole}.{frac}"))}
-                    if len(frac) == 3:  # `1,500`: English thousands copied into French
-                        values.add(_value(float(whole + frac)))
-                else:
-                    values = {_value(float(token))}
-                    if len(frac) == 3:  # `2.500`: French/German thousands dot
-                        values.add(_value(float(whole + frac)))
-            else:
-                values = {_value(float(token))}
-        elif groups.get("decade"):
-            values = {_value(float(groups["decade"]))}  # `the 1990s` = `les années 1990`
-        elif groups["ordinal"]:
-            values = {_value(float(groups["ordinal"]))}
-        else:
-            values = {_value(float(token))}
-        found.append(Quantity(token, match.start(), match.end(), frozenset(values), french_format))
+        values, french_format = _digit_values(match.groupdict(), match.group(), lang)
+        found.append(Quantity(match.group(), match.start(), match.end(), frozenset(values), french_format))
+    _add_spelled(text, found)
+    for match in _NAMED_TIME_RE.finditer(text):
+        minutes = _NAMED_TIMES[match.group().lower()]
+        found.append(Quantity(match.group(), match.start(), match.end(), frozenset({("t", minutes)})))
+    for match in (_MONTH_RE.finditer(text) if has_digit else ()):  # a month counts only beside a number
+        if _month_next_to_number(text, match):
+            month = MONTHS[match.group("month").lower()]
+            found.append(Quantity(match.group(), match.start(), match.end(), frozenset({("m", float(month))})))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _clock_values(groups: dict, lang: str) -> set:
+    """`10 h 30`, `3:30 p.m.`, `15:30` as minutes after midnight (a bare `3:00` may also be 15:00)."""
+    if groups.get("clock"):
+        hours, minutes = int(groups["clock"]), int(groups["clock_minutes"])
+        values = {("t", hours * 60.0 + minutes)}
+        if hours < 12:
+            values.add(("t", (hours + 12) * 60.0 + minutes))
+        return values
+    hours, minutes = int(groups["time"]), int(groups["minutes"] or 0)
+    ampm = (groups.get("ampm") or "").lower()
+    if ampm.startswith("p") and hours < 12:
+        hours += 12
+    if ampm.startswith("a") and hours == 12:
+        hours = 0
+    values = {("t", hours * 60.0 + minutes)}
+    if lang == "fr" and not groups["minutes"]:
+        values.add(_value(hours))  # `24 heures` is also a duration: `24 hours`
+    return values
+
+
+def _digit_values(groups: dict, token: str, lang: str) -> tuple[set, bool]:
+    """(values, French decimal comma in English) of one number written with digits."""
+    if groups.get("article"):  # `81(1)` = `81.1`: an article and its paragraph
+        return {_value(float(f"{groups['article']}.{groups['paragraph']}"))}, False
+    if groups["time"] or groups.get("clock"):
+        return _clock_values(groups, lang), False
+    if groups["grouped"]:
+        return {_value(float(re.sub(f"[{SPACES}]", "", token).replace(",", ".")))}, False
+    if groups.get("dotted"):
+        return {_value(float(token.replace(".", "")))}, False
+    if groups["commas"]:
+        return {_value(float(token.replace(",", "")))}, False
+    if groups.get("frdecimal"):
+        return {_value(float(token.replace(",", ".")))}, True
+    if groups["decimal"] and lang == "fr":
+        whole, frac = re.split(r"[,.]", token)
+        values = {_value(float(f"{whole}.{frac}"))}
+        if len(frac) == 3:  # `1,500` (English thousands copied into French) or `2.500` (a thousands dot)
+            values.add(_value(float(whole + frac)))
+        return values, False
+    if groups.get("decade"):
+        return {_value(float(groups["decade"]))}, False  # `the 1990s` = `les années 1990`
+    if groups["ordinal"]:
+        return {_value(float(groups["ordinal"]))}, False
+    return {_value(float(token))}, False
+
+
+def _add_spelled(text: str, found: list[Quantity]) -> None:
+    """Numbers in words into `found`; a scale word after digits multiplies them (`3,5 millions`)."""
     taken = [(q.start, q.end) for q in found]
     for value, start, end in spelled_numbers(text):
         scale = re.fullmatch(r"(?:millions?|milliards?|billions?|thousand|mille)", text[start:end].lower())
@@ -290,15 +302,6 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
         required = len(words) >= 2 or _word_value(words[-1])[1]
         if value >= 11 and required and not any(s < end and start < e for s, e in taken):
             found.append(Quantity(text[start:end], start, end, frozenset({("n", float(value))})))
-    for match in _NAMED_TIME_RE.finditer(text):
-        minutes = _NAMED_TIMES[match.group().lower()]
-        found.append(Quantity(match.group(), match.start(), match.end(), frozenset({("t", minutes)})))
-    for match in (_MONTH_RE.finditer(text) if has_digit else ()):  # a month counts only beside a number
-        if _month_next_to_number(text, match):
-            month = MONTHS[match.group("month").lower()]
-            found.append(Quantity(match.group(), match.start(), match.end(), frozenset({("m", float(month))})))
-    found.sort(key=lambda q: q.start)
-    return found
 
 
 def months_named(text: str) -> set[float]:
