@@ -21,8 +21,9 @@ from align.qa.reports import FORMATS
               help="TOML file: per-check severity, `enabled = false`, options ([checks.ID] tables).")
 @click.option("--accept", "accept_path", type=click.Path(dir_okay=False), default=None,
               help="Accepted findings: TSV `unit<TAB>check[<TAB>target_hash]` lines, or a JSON report.")
-@click.option("--src-lang", default=None, help="Source language of a TSV file (default fr).")
-@click.option("--tgt-lang", default=None, help="Target language of a TSV file (default en).")
+@click.option("--src-lang", default=None,
+              help="Source language when the file names none (TSV/CSV default fr, PO default en), or to pick a TMX pair.")
+@click.option("--tgt-lang", default=None, help="Target language when the file names none (TSV/CSV default en).")
 @click.option("--extract-terms", is_flag=True,
               help="Also check consistency of terms found by the term extractor (word alignment: slower).")
 def qa(input_path, glossary_path, fmt, output, config_path, accept_path, src_lang, tgt_lang, extract_terms):
@@ -33,9 +34,11 @@ def qa(input_path, glossary_path, fmt, output, config_path, accept_path, src_lan
 
     \b
     Exit status: 0 no error-severity finding, 1 errors found, 2 unusable input.
-    Checks: glossary-term-missing, glossary-term-forbidden, term-inconsistency, segment-inconsistency,
-    number-mismatch, untranslated, empty-target, brackets, whitespace, repeated-word, length-ratio,
-    acronym-missing, urls, emails, xmltags.
+    Errors (measured as nearly always real): placeholders, lost tags, changed URLs and e-mails, numbers
+    written in digits on both sides that differ, unbalanced brackets, untranslated sentences, empty
+    targets, glossary terms. Warnings: typography (French spacing by variety), whitespace, code and paths,
+    accelerators, line breaks, repeated words, term consistency. Info: the rest. `[[rules]]` in the
+    config add regular-expression checks of your own. A glossary written the other way round is inverted.
     """
     from pathlib import Path
 
