@@ -31,18 +31,20 @@ _INVISIBLE = {
 _SPACE = '<span class="ws" title="space">·</span>'
 
 
-def visible(text: str) -> str:
+def visible(text: str, starts: bool = True, ends: bool = True) -> str:
     """`text` escaped, with NBSP, narrow NBSP, tabs, line breaks, and spaces that are doubled, leading or
-    trailing shown as marks (a browser would collapse or hide them)."""
+    trailing shown as marks (a browser would collapse or hide them). `starts`/`ends`: whether this piece
+    begins or ends the whole segment (a piece cut at a highlight keeps its single spaces plain)."""
     import re
 
+    edges = ([r"^ +"] if starts else []) + ([r" +$"] if ends else [])
     out = []
-    for piece in re.split(r"( {2,}|^ +| +$|[\u00a0\u202f\t\n\u200b])", text):
+    for piece in re.split("(" + "|".join([r" {2,}", *edges, "[\u00a0\u202f\t\n\u200b]"]) + ")", text):
         if not piece:
             continue
         if piece in _INVISIBLE:
             out.append(_INVISIBLE[piece])
-        elif piece.strip(" ") == "" and (len(piece) > 1 or piece in (text[:1], text[-1:])):
+        elif piece.strip(" ") == "":
             out.append(_SPACE * len(piece))
         else:
             out.append(html.escape(piece))
@@ -60,10 +62,10 @@ def highlight(text: str, spans) -> str:
             merged.append([start, end])
     out, cursor = [], 0
     for start, end in merged:
-        out.append(visible(text[cursor:start]))
-        out.append(f"<mark>{visible(text[start:end])}</mark>")
+        out.append(visible(text[cursor:start], cursor == 0, False))
+        out.append(f"<mark>{visible(text[start:end], start == 0, end == len(text))}</mark>")
         cursor = end
-    out.append(visible(text[cursor:]))
+    out.append(visible(text[cursor:], cursor == 0, True))
     return "".join(out)
 
 
