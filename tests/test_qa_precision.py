@@ -60,6 +60,9 @@ def test_printf_brace_and_icu_placeholders():
                         "{n, plural, one {# fichier} other {# fichiers}}")
     assert not findings("placeholders", "%d file", "un fichier", plural="0")  # French singular
     assert not findings("placeholders", "50% of %s", "50 % de %s")  # `% d` is not a placeholder
+    joined = findings("placeholders", "options '%s' and '%s:%s'", "les options '%s' et '%s.%s'")
+    assert [f.message for f in joined] == ["placeholders joined differently: '%s:%s' became '%s.%s'"]
+    assert not findings("placeholders", "%s: %s", "%s : %s")  # French spacing, not a joined token
 
 
 def test_tags_code_paths_urls_and_emails():

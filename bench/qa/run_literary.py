@@ -19,7 +19,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from run_bench import run_pofilter  # noqa: E402
 
-TRANSREAD = HERE.parents[1].parent / "shared" / "benchmarks" / "transread_en-fr"
+# `shared/` beside the project, or above a worktree of it.
+TRANSREAD = next((p / "shared" / "benchmarks" / "transread_en-fr" for p in HERE.parents
+                  if (p / "shared" / "benchmarks" / "transread_en-fr").is_dir()),
+                 HERE.parents[1].parent / "shared" / "benchmarks" / "transread_en-fr")
 DEV_BOOKS = ("AlicesAdventuresInWonderland", "Candide", "DuCoteDeChezSwann", "VingtMilleLieuesSousLesMers",
              "VoyageAuCentreDeLaTerre")
 

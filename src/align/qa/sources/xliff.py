@@ -64,7 +64,7 @@ def _unit12(element, src: str | None, tgt: str | None, sdl: bool) -> list[Transl
     if not targets:
         return []
     notes = [n.text or "" for n in _children(element, "note")]
-    if seg_sources and _segments(seg_sources[0]):
+    if seg_sources and _segments(seg_sources[0]) and _segments(targets[0]):
         source_segments, target_segments = _segments(seg_sources[0]), _segments(targets[0])
         single = len(source_segments) == 1 and not sdl
         out = []
