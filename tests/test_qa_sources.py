@@ -99,6 +99,15 @@ def test_sdlxliff_segments_are_numbered_by_mid(tmp_path):
     assert [(f.unit, f.check) for f in run_qa(units).findings if f.severity == "error"] == [("8", "number-mismatch")]
 
 
+def test_seg_source_without_target_segments_is_one_unit(tmp_path):
+    path = _write(tmp_path, "doc.xlf", '''<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" target-language="fr"
+ datatype="plaintext" original="a"><body><trans-unit id="9"><source>One. Two.</source>
+<seg-source><mrk mtype="seg" mid="1">One.</mrk> <mrk mtype="seg" mid="2">Two.</mrk></seg-source>
+<target>Un. Deux.</target></trans-unit></body></file></xliff>''')
+    assert [(u.tuid, u.source, u.target) for u in read_qa_units(path)] == [("9", "One. Two.", "Un. Deux.")]
+
+
 def test_mqxliff_native_codes_are_tags_and_a_lost_one_is_an_error(tmp_path):
     path = _write(tmp_path, "doc_fra.mqxliff", '''<?xml version="1.0" encoding="utf-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">
