@@ -71,7 +71,7 @@ def test_bad_config_values_exit_2_with_one_line(tmp_path, config, expected):
 
 
 @pytest.mark.parametrize("accept, expected", [
-    ('[{"unit": "u1", "check": "whitespace", "target": null}]', "'target' must be a non-empty string"),
+    ('[{"unit": "u1", "check": "whitespace", "target": null}]', "'target' must be a string, not None"),
     ('[{"unit": "\\ud800", "check": "whitespace"}]', "lone surrogate"),
     ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ('[{"unit": null, "check": "x"}]', "'unit' must be"),

@@ -46,7 +46,6 @@ class QAConfig:
 
 def parse_config(data: dict, where: str = "config") -> QAConfig:
     from align.qa.checks import CHECKS
-
     from align.qa.rules import parse_rule
 
     config = QAConfig()

@@ -61,23 +61,31 @@ def _from_json(text: str, path: Path) -> list[Acceptance]:
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict) or "unit" not in item or "check" not in item:
             raise InputError(f"{path}: entry {number} needs 'unit' and 'check'")
-        for key in ("unit", "check", "target", "target_hash"):
-            value = item.get(key, "")
-            if key in ("unit",) and isinstance(value, int) and not isinstance(value, bool):
-                continue  # a position written as a number
-            if value is None and key == "target_hash":
-                continue
-            if not isinstance(value, str) or (key in ("unit", "check") and not value.strip()):
-                raise InputError(f"{path}: entry {number}: '{key}' must be a non-empty string, not {value!r}"[:200])
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise InputError(f"{path}: entry {number}: '{key}' holds a lone surrogate (not valid Unicode)") from None
+        _check_entry(item, number, path)
         target_hash = item.get("target_hash")
         if target_hash is None and "target" in item:
             target_hash = text_hash(item["target"])
         accepted.append(Acceptance(str(item["unit"]), str(item["check"]), target_hash))
     return accepted
+
+
+def _check_entry(item: dict, number: int, path: Path) -> None:
+    """InputError for a value that would silently match nothing: a null or non-text field, an empty unit
+    or check, a lone surrogate (not Unicode: no finding's text can hold it)."""
+    for key in ("unit", "check", "target", "target_hash"):
+        if key not in item or (key == "target_hash" and item[key] is None):
+            continue
+        value = item[key]
+        if key == "unit" and isinstance(value, int) and not isinstance(value, bool):
+            continue  # a position written as a number
+        required = key in ("unit", "check")
+        if not isinstance(value, str) or (required and not value.strip()):
+            kind = "a non-empty string" if required else "a string"
+            raise InputError(f"{path}: entry {number}: '{key}' must be {kind}, not {value!r}"[:300])
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(f"{path}: entry {number}: '{key}' holds a lone surrogate (not valid Unicode)") from None
 
 
 def _from_tsv(text: str, path: Path) -> list[Acceptance]:
