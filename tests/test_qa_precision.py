@@ -140,8 +140,11 @@ def test_untranslated_finds_sentences_not_code_or_names():
 
 def test_acronym_spelled_out_in_either_word_order():
     units = [TranslationUnit("The GUI is new.", "L'interface graphique utilisateur est nouvelle.", "en", "fr"),
-             TranslationUnit("The GUI.", "La GUI.", "en", "fr")]
+             TranslationUnit("A GUI tool.", "Un outil à interface graphique.", "en", "fr"),
+             TranslationUnit("The GUI.", "La GUI.", "en", "fr"), TranslationUnit("GUI help", "GUI aide", "en", "fr")]
     assert not run_qa(units, config=only("acronym-missing")).findings
+    units.append(TranslationUnit("The GUI is slow.", "Le programme est lent.", "en", "fr"))
+    assert [f.unit for f in run_qa(units, config=only("acronym-missing")).findings] == ["5"]
 
 
 def test_markup_tokens_and_mask_keep_offsets():

@@ -92,13 +92,23 @@ _EXPANSION_LINKS = {"and", "of", "the", "for", "on", "in", "&", "de", "du", "des
 def spelled_out_anywhere(text: str, acronym: str) -> bool:
     """Whether `text` spells `acronym` out in either language's word order: consecutive words (link words
     aside) whose initials are its letters in any order, so `Organization of Islamic Cooperation` spells
-    OIC and `interface graphique utilisateur` spells GUI (French puts the noun first)."""
+    OIC and `interface graphique utilisateur` spells GUI (French puts the noun first); from three letters
+    up, one word may be missing (`interface graphique`)."""
     import re
 
     letters = sorted(acronym_key(acronym).lower())
     if len(letters) < 2 or not all(c.isalpha() for c in letters):
         return False
     words = [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in _EXPANSION_LINKS]
-    size = len(letters)
     initials = [w[0].lower() for w in words]
-    return any(sorted(initials[i:i + size]) == letters for i in range(len(initials) - size + 1))
+    size = len(letters)
+    if any(sorted(initials[i:i + size]) == letters for i in range(len(initials) - size + 1)):
+        return True
+    # French often drops one word of a three-letter-or-longer expansion (`GUI` -> `interface graphique`):
+    # all but one letter, in adjacent content words of four letters or more (no `and the` between).
+    raw = re.findall(r"[^\W\d_]+", text)
+    short = size - 1
+    return size >= 3 and any(
+        all(len(w) >= 4 and w.lower() not in _EXPANSION_LINKS for w in raw[i:i + short])
+        and sorted(w[0].lower() for w in raw[i:i + short]) == sorted(set(w[0].lower() for w in raw[i:i + short]))
+        and set(w[0].lower() for w in raw[i:i + short]) <= set(letters) for i in range(len(raw) - short + 1))
