@@ -47,7 +47,7 @@ target = "(?i)cliquer ici"
     found = {(f["unit"], f["check"], f["severity"]) for f in data["findings"]}
     assert {("u1", "click-imperative", "error"), ("u1", "no-cliquer-ici", "warning")} <= found
     assert not any(f["unit"] == "u2" and f["check"] in ("click-imperative", "no-cliquer-ici") for f in data["findings"])
-    assert "rules:2" in data["summary"]["signature"]
+    assert "rules:2:" in data["summary"]["signature"]
 
 
 @pytest.mark.parametrize("config, expected", [

@@ -7,6 +7,7 @@ a report reproducible.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -80,8 +81,10 @@ def run_qa(units: Sequence, glossary=None, config: QAConfig | None = None,
         settings["disabled"] = ",".join(sorted(config.disabled))
     if config.options:
         settings["options"] = ";".join(f"{k}:{v}" for k, v in sorted(config.options.items()))
-    if config.rules:
-        settings["rules"] = len(config.rules)
+    if config.rules:  # how many, and a fingerprint of what they say (two rule sets never share a signature)
+        described = "\n".join(f"{r.id}|{r.severity}|{r.must}|{r.source and r.source.pattern}|{r.target.pattern}"
+                              for r in config.rules)
+        settings["rules"] = f"{len(config.rules)}:{hashlib.sha1(described.encode('utf-8', 'replace')).hexdigest()[:8]}"
     if glossary is not None:
         settings["glossary_terms"] = len(glossary.pairs)
         settings["glossary_direction"] = f"{glossary.src_lang}->{glossary.tgt_lang}"
