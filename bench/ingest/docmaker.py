@@ -173,8 +173,9 @@ def chrome_strings(lang: str) -> list[str]:
             *chrome["stories"], *chrome["share"], *chrome["footer"], chrome["newsletter"]]
 
 
-def web_page(source: Source) -> str:
-    """A news-site article page around the clean text, with the chrome real sites carry."""
+def web_page(source: Source, style: str = "semantic") -> str:
+    """A news-site article page around the clean text, with the chrome real sites carry: `semantic` marks
+    it up with header/nav/main/article/aside/footer, `divs` as older sites do, with classed divs only."""
     c = SITE_CHROME[source.lang]
     e = html.escape
     paragraphs = list(source.paragraphs)
@@ -191,7 +192,7 @@ def web_page(source: Source) -> str:
     stories = "".join(f'<li><a href="/story/{i}"><h3>{e(s)}</h3></a><span class="date">2019-02-{10 + i}</span></li>'
                       for i, s in enumerate(c["stories"]))
     footer = "".join(f"<li><a href='/f{i}'>{e(item)}</a></li>" for i, item in enumerate(c["footer"][1:]))
-    return f"""<!DOCTYPE html>
+    page = f"""<!DOCTYPE html>
 <html lang="{source.lang}"><head><meta charset="utf-8"><title>{e(title or source.name)} | {e(c['site'])}</title>
 <style>body{{font-family:sans-serif;max-width:60em;margin:auto}} .cookie{{position:fixed;bottom:0;background:#eee;padding:1em}}
 nav ul, .share-bar ul, footer ul{{display:flex;gap:1em;list-style:none}}</style>
@@ -214,3 +215,8 @@ nav ul, .share-bar ul, footer ul{{display:flex;gap:1em;list-style:none}}</style>
 <footer><p>{e(c['footer'][0])}</p><ul>{footer}</ul></footer>
 </body></html>
 """
+    if style == "divs":
+        for tag in ("header", "nav", "main", "article", "aside", "footer"):
+            page = page.replace(f"<{tag}>", f'<div class="{tag}-area">').replace(f"<{tag} ", "<div ")
+            page = page.replace(f"</{tag}>", "</div>")
+    return page

@@ -40,7 +40,8 @@ DOCUMENTS = [
     ("en", "oic-gs-2023-10-27-jk-76-years.txt"),
     ("en", "dnd-2021-09-23-oic-cg-jk-joint-communique.txt"),
 ]
-PRODUCERS = ("libreoffice-1col", "libreoffice-2col", "pdflatex-1col", "pdflatex-2col", "web-page")
+PRODUCERS = ("libreoffice-1col", "libreoffice-2col", "pdflatex-1col", "pdflatex-2col", "web-page",
+             "web-page-divs")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d+(\s*(of|sur)\s*\d+)?$", re.IGNORECASE)
 
@@ -61,9 +62,10 @@ def make_files(corpus: Path) -> list[tuple[str, str, str, Path, Path]]:
             tex = stem.with_suffix(f".tex{columns}.tex")
             write_latex(source, tex, twocolumn=columns == 2)
             made.append((f"pdflatex-{columns}col", lang, name, clean, pdflatex(tex)))
-        page = stem.with_suffix(".html")
-        page.write_text(web_page(source), encoding="utf-8")
-        made.append(("web-page", lang, name, clean, page))
+        for style, producer in (("semantic", "web-page"), ("divs", "web-page-divs")):
+            page = stem.with_suffix(f".{style}.html")
+            page.write_text(web_page(source, style), encoding="utf-8")
+            made.append((producer, lang, name, clean, page))
     libreoffice_pdfs(fodts, OUT)
     return made
 
