@@ -3,8 +3,8 @@
 
 The evidence, in order (measured in BENCHMARKS.md, "Real documents in"):
 1. a soft hyphen (U+00AD) is by definition a typesetter's break;
-2. the document itself: the hyphenated form written elsewhere keeps the hyphen; the joined word written
-   elsewhere (and never hyphenated) drops it;
+2. the document itself: the hyphenated form written elsewhere keeps the hyphen; the joined word (or the
+   same word without or with a plural/feminine ending) written elsewhere drops it;
 3. a word list for the language (wordfreq's, which holds inflected forms, unlike Hunspell stems): the
    joined word at Zipf frequency >= 2.0 drops the hyphen (at 2.0 no hyphenated compound of the sample
    corpus joins into a listed word, e.g. `porte-parole`, `cessez-le-feu`, `self-determination`);
@@ -35,6 +35,14 @@ def _zipf(word: str, lang: str) -> float:
         return zipf_frequency(word, lang)
     except (LookupError, ValueError):
         return 0.0
+
+
+def _stem(word: str) -> str:
+    """The word without a plural or feminine ending, to match an inflected form written elsewhere."""
+    for ending in ("es", "s", "e", "x"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            return word[:-len(ending)]
+    return word
 
 
 def _word_list_lang(lang: str | None) -> str | None:
@@ -69,8 +77,8 @@ class HyphenJudge:
         joined = head + tail
         if f"{head}-{tail}" in self.hyphenated:
             return False
-        if joined in self.words:
-            return True
+        if joined in self.words or _stem(joined) in self.words or joined + "s" in self.words:
+            return True  # `cachemiris` is attested by `cachemiri`
         if self.lang is None:
             return False
         if _zipf(joined, self.lang) >= MIN_ZIPF:

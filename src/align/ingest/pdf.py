@@ -76,14 +76,17 @@ def _breaks_between(a: Line, b: Line, spacing: float, body_size: float) -> bool:
     starts = b.text[:1].isupper() or b.text[:1].isdigit() or b.text[:1] in "«“\"(•–—-"
     if abs(a.size - b.size) > 0.2 * body_size:
         return True
-    if find_marker(b.text) is not None and ends:
-        return True
+    marker = find_marker(b.text) is not None
+    if marker and (ends or short):
+        return True  # the next item of a list
     if same_flow:
         if a.y0 - b.y0 > 1.25 * spacing * max(1.0, a.size / body_size):
             return True
-        if b.x0 > b.column_left + 0.8 * body_size and a.x0 <= a.column_left + 0.8 * body_size and starts:
-            return True  # a first-line indent
-    return short and ends and starts
+        indented = b.x0 > b.column_left + 0.8 * body_size and a.x0 <= a.column_left + 0.8 * body_size
+        if indented and (marker or ((short or ends) and starts)):
+            return True  # a first-line indent (a centred line after a full one is not one)
+    heading = min(a.size, b.size) > 1.15 * body_size  # a heading's lines part only by a gap or a size change
+    return short and ends and starts and not heading
 
 
 def paragraphs_from_lines(lines: list[Line], lang: str | None) -> list[Block]:

@@ -74,14 +74,16 @@ def _same_baseline(a: Line, b: Line) -> bool:
     return overlap > 0.6 * min(a.size, b.size)
 
 
-def _merge_pieces(lines: list[Line]) -> list[Line]:
+def _merge_pieces(lines: list[Line], max_gap: float | None = None) -> list[Line]:
     """Join the pieces of one visual line (pdfminer splits lines at the wide word gaps of justified narrow
-    columns and of LaTeX titles). Called on one column at a time, so any gap is a word gap."""
+    columns and of LaTeX titles). Called on one column at a time any gap is a word gap; on a page read as
+    one column, gaps wider than `max_gap` line heights are kept apart (an undetected gutter)."""
     lines.sort(key=lambda line: (-line.y1, line.x0))
     merged: list[Line] = []
     for line in lines:
         for other in reversed(merged[-4:]):
-            if _same_baseline(other, line) and line.x0 - other.x1 > -1:
+            gap = line.x0 - other.x1
+            if _same_baseline(other, line) and -1 < gap and (max_gap is None or gap < max_gap * line.size):
                 other.text = f"{other.text} {line.text}"
                 other.x1, other.y0, other.y1 = line.x1, min(other.y0, line.y0), max(other.y1, line.y1)
                 break
@@ -92,7 +94,7 @@ def _merge_pieces(lines: list[Line]) -> list[Line]:
 
 def _gutter(lines: list[Line]) -> float | None:
     """The x of a vertical gutter that most lines keep clear of, if the page has two columns."""
-    if len(lines) < 8:
+    if len(lines) < 4:
         return None
     left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
     width = right - left
@@ -106,7 +108,7 @@ def _gutter(lines: list[Line]) -> float | None:
         return None
     lefts = sum(1 for line in lines if line.x1 <= best)
     rights = sum(1 for line in lines if line.x0 >= best)
-    if best_crossing <= 0.25 * len(lines) and lefts >= 2 and rights >= 2:
+    if best_crossing <= 0.25 * len(lines) and lefts >= 1 and rights >= 1:  # a column may end in one line
         return best
     return None
 
@@ -115,7 +117,7 @@ def reading_order(lines: list[Line]) -> list[Line]:
     """Top to bottom; on a two-column page, each band between spanning lines left column then right."""
     gutter = _gutter(lines)
     if gutter is None:
-        lines = _merge_pieces(lines)
+        lines = _merge_pieces(lines, max_gap=1.5)
         _set_column(lines, 0)
         return lines
     spanning = [line for line in lines if line.x0 < gutter - 1 and line.x1 > gutter + 1]
@@ -150,6 +152,7 @@ def _set_column(lines: list[Line], column: int) -> None:
     if not lines:
         return
     left = statistics.median_low(sorted(line.x0 for line in lines))
-    right = max(line.x1 for line in lines)
+    ends = sorted(line.x1 for line in lines)
+    right = statistics.median(ends[len(ends) // 2:])  # the right margin, robust to a line sticking out
     for line in lines:
         line.column, line.column_left, line.column_right = column, left, right
