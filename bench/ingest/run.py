@@ -2,6 +2,7 @@
 
     python -m bench.ingest.run                      # all producers, the default documents
     python -m bench.ingest.run --reader pdftotext   # the PDFs through pdftotext + align's .txt reader
+    python -m bench.ingest.run --split test         # the held-out documents (report once)
 
 Each corpus document is typeset by LibreOffice (one and two columns) and pdflatex (one column and
 twocolumn) and wrapped in a news page with site chrome (`docmaker.py`); each file then goes through
@@ -30,6 +31,7 @@ from bench.ingest.docmaker import (FURNITURE, chrome_strings, clean_sentences, c
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "bench" / "out" / "ingest"
+#: Development documents: the readers were tuned on these.
 DOCUMENTS = [
     ("fr", "un-sgsm19696-2019-08-08-jk-retenue-maximale.txt"),
     ("fr", "oic-cg-jk-2023-03-16-nouakchott-communique.txt"),
@@ -40,17 +42,38 @@ DOCUMENTS = [
     ("en", "oic-gs-2023-10-27-jk-76-years.txt"),
     ("en", "dnd-2021-09-23-oic-cg-jk-joint-communique.txt"),
 ]
+#: Held-out documents, scored once the readers were final (`--split test`).
+TEST_DOCUMENTS = [
+    ("fr", "oic-2020-06-22-cg-jk-reunion-virtuelle.txt"),
+    ("fr", "oic-gs-2023-12-12-supreme-court-verdict-jk.txt"),
+    ("fr", "un-news-2019-02-19-sg-india-pakistan-pulwama.txt"),
+    ("fr", "un-news-2019-10-29-ohchr-indian-administered-kashmir.txt"),
+    ("fr", "un-sgsm18076-2016-09-uri-attaque.txt"),
+    ("fr", "un-sgsm19466-2019-02-19-jk-pulwama-retenue.txt"),
+    ("fr", "un-sgsm8248-2002-inde-pakistan-tensions.txt"),
+    ("fr", "un-sgsm8790-2003-07-23-jk-violence.txt"),
+    ("fr", "una-2023-09-20-oic-contact-group-jk-new-york.txt"),
+    ("en", "brecorder-2022-03-22-oic-cg-jk-joint-communique.txt"),
+    ("en", "dailyindependent-2024-09-25-oic-cg-jk-joint-communique.txt"),
+    ("en", "dnanews-2019-09-25-oic-cg-jk-communique.txt"),
+    ("en", "mofa-2025-09-23-oic-cg-jk-joint-communique.txt"),
+    ("en", "oic-2019-08-06-cg-jk-urgent-meeting-jeddah.txt"),
+    ("en", "oic-gs-2023-12-12-supreme-court-verdict-jk.txt"),
+    ("en", "oic-oci-2023-09-20-oic-contact-group-jk-new-york-press-release.txt"),
+    ("en", "un-news-2019-02-19-sg-india-pakistan-pulwama.txt"),
+    ("en", "una-2023-09-20-oic-contact-group-jk-new-york.txt"),
+]
 PRODUCERS = ("libreoffice-1col", "libreoffice-2col", "pdflatex-1col", "pdflatex-2col", "web-page",
              "web-page-divs")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d+(\s*(of|sur)\s*\d+)?$", re.IGNORECASE)
 
 
-def make_files(corpus: Path) -> list[tuple[str, str, str, Path, Path]]:
+def make_files(corpus: Path, documents: list[tuple[str, str]]) -> list[tuple[str, str, str, Path, Path]]:
     """(producer, lang, name, clean .txt, generated file) for every document and producer."""
     OUT.mkdir(parents=True, exist_ok=True)
     made, fodts = [], []
-    for lang, name in DOCUMENTS:
+    for lang, name in documents:
         clean = corpus / lang / name
         source = clean_source(clean, lang)
         stem = OUT / Path(name).stem
@@ -103,9 +126,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reader", choices=("align", "pdftotext"), default="align")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpora")
+    parser.add_argument("--split", choices=("dev", "test"), default="dev")
     args = parser.parse_args()
     rows = []
-    for producer, lang, name, clean, path in make_files(args.corpus):
+    documents = DOCUMENTS if args.split == "dev" else TEST_DOCUMENTS
+    for producer, lang, name, clean, path in make_files(args.corpus, documents):
         gold = clean_sentences(clean, lang)
         try:
             result = score(gold, segments_of(path, lang, args.reader), lang)
@@ -117,7 +142,7 @@ def main() -> None:
         total = totals.setdefault(row["producer"], Counter())
         total.update({k: row[k] for k in ("gold", "recovered", "chrome", "other")})
         total["files"] += 1
-    print(f"reader: {args.reader}")
+    print(f"reader: {args.reader}, {args.split} documents")
     print("| producer | files | clean sentences | recovered exactly | chrome segments | other wrong segments |")
     print("|---|---|---|---|---|---|")
     for producer in PRODUCERS:
@@ -125,7 +150,7 @@ def main() -> None:
         if t:
             print(f"| {producer} | {t['files']} | {t['gold']} | {t['recovered']} ({t['recovered'] / t['gold']:.1%}) "
                   f"| {t['chrome']} | {t['other']} |")
-    (OUT / f"results-{args.reader}.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    (OUT / f"results-{args.reader}-{args.split}.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     for row in rows:
         if row["examples"]:
             print(f"\n{row['producer']} {row['document']}:")

@@ -1,4 +1,4 @@
-"""Checks a PDF before layout analysis: the header, encryption, and how far its streams inflate.
+"""Checks a PDF before layout analysis: header and end marker, encryption, how far its streams inflate.
 
 pdfminer inflates each compressed stream whole in memory, so a small file whose streams inflate to
 gigabytes (a decompression bomb, or a corrupt length) would exhaust memory before any error. Every
@@ -38,8 +38,10 @@ def _inflated_size(data: bytes, budget: int) -> int:
     return total
 
 
-def check_pdf(path: Path, max_inflated: int = MAX_INFLATED_BYTES) -> None:
-    """Raise InputError for a file that is not a PDF, is encrypted, or inflates past `max_inflated` bytes."""
+def check_pdf(path: Path, max_inflated: int | None = None) -> None:
+    """Raise InputError for a file that is not a PDF, is cut short, is encrypted with a password, or whose
+    streams inflate past `max_inflated` bytes (default `MAX_INFLATED_BYTES`)."""
+    max_inflated = max_inflated or MAX_INFLATED_BYTES
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
@@ -48,6 +50,9 @@ def check_pdf(path: Path, max_inflated: int = MAX_INFLATED_BYTES) -> None:
     with path.open("rb") as handle:
         if not handle.read(1024).lstrip().startswith(b"%PDF"):
             raise InputError(f"{path.name}: not a PDF file (no %PDF header)")
+        handle.seek(max(0, path.stat().st_size - 4096))
+        if b"%%EOF" not in handle.read():  # pdfminer would read what is left and say nothing
+            raise InputError(f"{path.name}: the PDF is cut short (no %%EOF end marker); download it again")
         handle.seek(0)
         try:
             document = PDFDocument(PDFParser(handle))  # encrypted with an empty user password: readable
