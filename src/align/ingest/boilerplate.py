@@ -5,7 +5,7 @@ readability-lxml (the port of Arc90's Readability, what browsers' reader views g
 content block; chosen over trafilatura and jusText by measurement (BENCHMARKS.md, "Real documents in"):
 on the bench's pages it kept every paragraph and no chrome, where trafilatura dropped whole paragraphs and
 jusText short ones. Readability leaves out the article's `<h1>` (it treats it as the page title), so the
-first `<h1>` is put back in front when its text is not in the extract.
+first `<h1>` is put back in front when the extract does not start with it.
 
 A page too small to have chrome (fewer than `MIN_WORDS_FOR_EXTRACTION` words) is read whole, and so is a
 page where readability finds nothing.
@@ -45,7 +45,7 @@ def main_content(root):
     extract_text = _text(extract)
     if not extract_text:
         return root
-    if title_text and title_text not in extract_text:
+    if title_text and not extract_text.startswith(title_text):
         heading = lxml.html.Element("h1")
         heading.text = title_text
         extract.insert(0, heading)

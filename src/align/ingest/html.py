@@ -15,6 +15,7 @@ from pathlib import Path
 from align.errors import InputError
 from align.ingest.base import Reader
 from align.ingest.boilerplate import main_content
+from align.ingest.htmldepth import flatten_deep_markup
 from align.ingest.paragraphs import Block, document_from_blocks
 from align.ingest.textdecode import decode_text, normalise_text
 from align.model import Document
@@ -38,25 +39,34 @@ class HtmlReader(Reader):
     extensions = (".html", ".htm", ".xhtml")
 
     def read(self, path: Path, lang: str | None = None) -> Document:
-        import lxml.etree
-        import lxml.html
-
         if path.stat().st_size > MAX_HTML_BYTES:
             raise InputError(f"{path.name}: the page is larger than {MAX_HTML_BYTES // (1024 * 1024)} MiB; "
                              "refused (save the article alone)")
         data = path.read_bytes()
         text, encoding = _decode_html(data, path)
-        # huge_tree: libxml2 otherwise stops at 255 levels of nesting and silently drops the rest of the page.
-        parser = lxml.html.HTMLParser(no_network=True, huge_tree=True, remove_comments=True, remove_pis=True)
-        try:
-            root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text), parser=parser)
-        except (lxml.etree.ParserError, ValueError) as error:
-            raise InputError(f"{path.name}: not a readable HTML page ({error})") from None
+        root = _parse(_XML_DECLARATION.sub("", text), path)
         blocks = blocks_from_tree(main_content(root))
         if not blocks:
             raise InputError(f"{path.name}: the page holds no text outside scripts, styles and navigation")
         return document_from_blocks(blocks, path=path, lang=lang, format=self.format,
                                     meta={"encoding": encoding, "unwrapped": "no"})
+
+
+def _parse(text: str, path: Path):
+    """The page's tree. `huge_tree`: libxml2 otherwise stops at 255 levels of nesting and drops the rest of
+    the page; past 2048 levels it stops even so, and the markup is flattened first (`htmldepth.py`)."""
+    import lxml.etree
+    import lxml.html
+
+    for flatten in (False, True):
+        parser = lxml.html.HTMLParser(no_network=True, huge_tree=True, remove_comments=True, remove_pis=True)
+        try:
+            root = lxml.html.document_fromstring(flatten_deep_markup(text) if flatten else text, parser=parser)
+        except (lxml.etree.ParserError, ValueError) as error:
+            raise InputError(f"{path.name}: not a readable HTML page ({error})") from None
+        if not any("Excessive depth" in str(entry.message) for entry in parser.error_log):
+            return root
+    raise InputError(f"{path.name}: the page is nested too deeply to read")
 
 
 def _decode_html(data: bytes, path: Path) -> tuple[str, str]:
