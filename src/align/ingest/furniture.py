@@ -46,14 +46,15 @@ def _lone_header(page: Page) -> set[int]:
     lines = sorted(page.lines, key=lambda line: -line.y1)
     if len(lines) < 4:
         return set()
-    body_size = statistics.median(line.size for line in lines)
-    spacing = statistics.median(a.y0 - b.y0 for a, b in zip(lines, lines[1:]) if a.y0 - b.y0 > 0.5)
+    body_size = statistics.median(line.font_size for line in lines)
+    spacing = statistics.median(a.baseline - b.baseline for a, b in zip(lines, lines[1:])
+                                if a.baseline - b.baseline > 0.5)
     found = set()
     for first, second in zip(lines[:_EDGE_LINES], lines[1:_EDGE_LINES + 1]):
-        if first.size < 0.95 * body_size and first.y0 - second.y0 > 1.6 * spacing:
+        if first.font_size < 0.95 * body_size and first.baseline - second.baseline > 1.6 * spacing:
             found.add(id(first))
             break
-        if first.size >= 0.95 * body_size:
+        if first.font_size >= 0.95 * body_size:
             break
     return found
 

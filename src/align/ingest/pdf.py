@@ -63,9 +63,9 @@ class PdfReader(Reader):
 
 def _line_spacing(lines: list[Line]) -> float:
     """The usual distance between baselines of consecutive lines in one column."""
-    gaps = [a.y0 - b.y0 for a, b in zip(lines, lines[1:])
-            if a.page == b.page and a.column == b.column and 0.5 * a.size < a.y0 - b.y0 < 3 * a.size]
-    return statistics.median(gaps) if gaps else max((line.size for line in lines), default=10.0) * 1.2
+    gaps = [a.baseline - b.baseline for a, b in zip(lines, lines[1:])
+            if a.page == b.page and a.column == b.column and 0.5 * a.font_size < a.baseline - b.baseline < 3 * a.font_size]
+    return statistics.median(gaps) if gaps else max((line.font_size for line in lines), default=10.0) * 1.2
 
 
 def _breaks_between(a: Line, b: Line, spacing: float, body_size: float) -> bool:
@@ -74,18 +74,18 @@ def _breaks_between(a: Line, b: Line, spacing: float, body_size: float) -> bool:
     short = a.x1 < a.column_right - 2 * body_size
     ends = bool(_ENDS_SENTENCE.search(a.text))
     starts = b.text[:1].isupper() or b.text[:1].isdigit() or b.text[:1] in "«“\"(•–—-"
-    if abs(a.size - b.size) > 0.2 * body_size:
+    if abs(a.font_size - b.font_size) > 0.2 * body_size:
         return True
     marker = find_marker(b.text) is not None
     if marker and (ends or short):
         return True  # the next item of a list
     if same_flow:
-        if a.y0 - b.y0 > 1.25 * spacing * max(1.0, a.size / body_size):
+        if a.baseline - b.baseline > 1.25 * spacing * max(1.0, a.font_size / body_size):
             return True
         indented = b.x0 > b.column_left + 0.8 * body_size and a.x0 <= a.column_left + 0.8 * body_size
         if indented and (marker or ((short or ends) and starts)):
             return True  # a first-line indent (a centred line after a full one is not one)
-    heading = min(a.size, b.size) > 1.15 * body_size  # a heading's lines part only by a gap or a size change
+    heading = min(a.font_size, b.font_size) > 1.15 * body_size  # a heading's lines part only by a gap or a size change
     return short and ends and starts and not heading
 
 
@@ -94,7 +94,7 @@ def paragraphs_from_lines(lines: list[Line], lang: str | None) -> list[Block]:
     if not lines:
         return []
     spacing = _line_spacing(lines)
-    body_size = statistics.median(line.size for line in lines)
+    body_size = statistics.median(line.font_size for line in lines)
     judge = HyphenJudge("\n".join(line.text for line in lines), lang)
     groups: list[list[Line]] = [[lines[0]]]
     for a, b in zip(lines, lines[1:]):
@@ -107,6 +107,6 @@ def paragraphs_from_lines(lines: list[Line], lang: str | None) -> list[Block]:
         text = group[0].text
         for line in group[1:]:
             text = judge.join(text, line.text) if ends_in_break_hyphen(text, line.text) else f"{text} {line.text}"
-        larger = statistics.median(line.size for line in group) > 1.15 * body_size
+        larger = statistics.median(line.font_size for line in group) > 1.15 * body_size
         blocks.append(Block(text, kind="heading" if larger and len(text) < 300 else None))
     return blocks

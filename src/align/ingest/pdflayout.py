@@ -18,7 +18,8 @@ _SPACES = re.compile(r"[ \t]{2,}")  # justification leaves runs of spaces; U+00A
 
 @dataclass
 class Line:
-    """One visual line: PDF coordinates (y grows upwards), `size` is the line height (about the font size)."""
+    """One visual line in PDF coordinates (y grows upwards): its box, and the median baseline and font size
+    of its characters (a box grows with brackets, subscripts and TeX logos; these two do not)."""
 
     text: str
     x0: float
@@ -26,12 +27,14 @@ class Line:
     y0: float
     y1: float
     page: int
+    baseline: float
+    font_size: float
     column: int = 0  # 0 single column or spanning, 1 left, 2 right
     column_left: float = 0.0
     column_right: float = 0.0
 
     @property
-    def size(self) -> float:
+    def height(self) -> float:
         return self.y1 - self.y0
 
 
@@ -58,20 +61,23 @@ def layout_pages(path: str, max_pages: int) -> list[Page]:
 
 
 def _text_lines(container, page: int):
-    from pdfminer.layout import LTTextLineHorizontal
+    from pdfminer.layout import LTChar, LTTextLineHorizontal
 
     for element in container:
         if isinstance(element, LTTextLineHorizontal):
             text = _SPACES.sub(" ", element.get_text().replace("\n", " ")).strip()
-            if text:
-                yield Line(text, element.x0, element.x1, element.y0, element.y1, page)
+            chars = [char for char in element if isinstance(char, LTChar) and char.get_text().strip()]
+            if text and chars:
+                yield Line(text, element.x0, element.x1, element.y0, element.y1, page,
+                           baseline=statistics.median(char.y0 for char in chars),
+                           font_size=statistics.median(char.size for char in chars))
         elif hasattr(element, "__iter__"):  # text boxes, figures
             yield from _text_lines(element, page)
 
 
 def _same_baseline(a: Line, b: Line) -> bool:
     overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
-    return overlap > 0.6 * min(a.size, b.size)
+    return overlap > 0.6 * min(a.height, b.height)
 
 
 def _merge_pieces(lines: list[Line], max_gap: float | None = None) -> list[Line]:
@@ -83,7 +89,7 @@ def _merge_pieces(lines: list[Line], max_gap: float | None = None) -> list[Line]
     for line in lines:
         for other in reversed(merged[-4:]):
             gap = line.x0 - other.x1
-            if _same_baseline(other, line) and -1 < gap and (max_gap is None or gap < max_gap * line.size):
+            if _same_baseline(other, line) and -1 < gap and (max_gap is None or gap < max_gap * line.font_size):
                 other.text = f"{other.text} {line.text}"
                 other.x1, other.y0, other.y1 = line.x1, min(other.y0, line.y0), max(other.y1, line.y1)
                 break
