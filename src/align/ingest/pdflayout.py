@@ -112,11 +112,13 @@ def _gutter(lines: list[Line]) -> float | None:
             best, best_crossing = x, crossing
     if best is None:
         return None
-    lefts = sum(1 for line in lines if line.x1 <= best)
-    rights = sum(1 for line in lines if line.x0 >= best)
-    if best_crossing <= 0.25 * len(lines) and lefts >= 1 and rights >= 1:  # a column may end in one line
-        return best
-    return None
+    left_ends = sorted(line.x1 for line in lines if line.x1 <= best + 1)
+    rights = sum(1 for line in lines if line.x0 >= best - 1)
+    if best_crossing > 0.25 * len(lines) or not left_ends or not rights:  # a column may end in one line
+        return None
+    # A left column fills its width (a letter's address block beside a date does not).
+    filled = statistics.median(left_ends) >= best - 0.25 * (best - left)
+    return best if filled else None
 
 
 def reading_order(lines: list[Line]) -> list[Line]:
