@@ -64,7 +64,7 @@ def main() -> None:
         for lang, document in DOCUMENTS:
             gold = clean_sentences(ROOT / "corpora" / lang / document, lang)
             for style in ("semantic", "divs"):
-                html = (OUT / document.replace(".txt", f".{style}.html")).read_text(encoding="utf-8")
+                html = (OUT / f"{lang}-" + document.replace(".txt", f".{style}.html")).read_text(encoding="utf-8")
                 doc = document_from_blocks(extractor(html, lang), path=None, lang=lang, format="html", meta={})
                 result = score(gold, segment_document(doc, lang).segment_texts(), lang)
                 total.update({k: result[k] for k in ("gold", "recovered", "chrome", "other")})

@@ -76,7 +76,7 @@ def make_files(corpus: Path, documents: list[tuple[str, str]]) -> list[tuple[str
     for lang, name in documents:
         clean = corpus / lang / name
         source = clean_source(clean, lang)
-        stem = OUT / Path(name).stem
+        stem = OUT / f"{lang}-{Path(name).stem}"  # some stories have the same file name in both languages
         for columns in (1, 2):
             fodt = stem.with_suffix(f".lo{columns}.fodt")
             write_fodt(source, fodt, columns=columns)

@@ -36,9 +36,10 @@ def _key(text: str) -> str:
 
 def _edge_lines(page: Page) -> list[Line]:
     """The lines on the two highest and the two lowest text levels of the page."""
-    levels = sorted({round(line.y1) for line in page.lines}, reverse=True)
+    visible = [line for line in page.lines if line.y0 >= 0 and line.y1 <= page.height]  # not text set off the page
+    levels = sorted({round(line.y1) for line in visible}, reverse=True)
     edges = set(levels[:_EDGE_LINES]) | set(levels[-_EDGE_LINES:])
-    return [line for line in page.lines if round(line.y1) in edges]
+    return [line for line in visible if round(line.y1) in edges]
 
 
 def _lone_header(page: Page) -> set[int]:

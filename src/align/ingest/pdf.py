@@ -79,12 +79,11 @@ def _breaks_between(a: Line, b: Line, spacing: float, body_size: float) -> bool:
     marker = find_marker(b.text) is not None
     if marker and (ends or short):
         return True  # the next item of a list
-    if same_flow:
-        if a.baseline - b.baseline > 1.25 * spacing * max(1.0, a.font_size / body_size):
-            return True
-        indented = b.x0 > b.column_left + 0.8 * body_size and a.x0 <= a.column_left + 0.8 * body_size
-        if indented and (marker or ((short or ends) and starts)):
-            return True  # a first-line indent (a centred line after a full one is not one)
+    if same_flow and a.baseline - b.baseline > 1.25 * spacing * max(1.0, a.font_size / body_size):
+        return True
+    indented = b.x0 > b.column_left + 0.8 * body_size and a.x0 <= a.column_left + 0.8 * body_size
+    if indented and (marker or ((short or ends) and starts)):
+        return True  # a first-line indent, also at the top of a column (a centred line after a full one is not)
     heading = min(a.font_size, b.font_size) > 1.15 * body_size  # a heading's lines part only by a gap or a size change
     return short and ends and starts and not heading
 

@@ -80,22 +80,29 @@ def _same_baseline(a: Line, b: Line) -> bool:
     return overlap > 0.6 * min(a.height, b.height)
 
 
-def _merge_pieces(lines: list[Line], max_gap: float | None = None) -> list[Line]:
+def _merge_pieces(lines: list[Line], one_column_page: bool = False) -> list[Line]:
     """Join the pieces of one visual line (pdfminer splits lines at the wide word gaps of justified narrow
-    columns and of LaTeX titles). Called on one column at a time any gap is a word gap; on a page read as
-    one column, gaps wider than `max_gap` line heights are kept apart (an undetected gutter)."""
+    columns and of LaTeX titles). Called on one column at a time, any gap is a word gap; on a page read as
+    one column, a wide gap that no other line crosses is kept open (it may be a gutter found nowhere else)."""
+    everything = list(lines)
     lines.sort(key=lambda line: (-line.y1, line.x0))
     merged: list[Line] = []
     for line in lines:
         for other in reversed(merged[-4:]):
             gap = line.x0 - other.x1
-            if _same_baseline(other, line) and -1 < gap and (max_gap is None or gap < max_gap * line.font_size):
+            wide = one_column_page and gap > 1.5 * line.font_size and not _crossed(everything, other.x1, line.x0)
+            if _same_baseline(other, line) and -1 < gap and not wide:
                 other.text = f"{other.text} {line.text}"
                 other.x1, other.y0, other.y1 = line.x1, min(other.y0, line.y0), max(other.y1, line.y1)
                 break
         else:
             merged.append(line)
     return merged
+
+
+def _crossed(lines: list[Line], start: float, end: float) -> bool:
+    """Whether at least two lines of the page run across the whole of [start, end]."""
+    return sum(1 for line in lines if line.x0 < start and line.x1 > end) >= 2
 
 
 def _gutter(lines: list[Line]) -> float | None:
@@ -125,7 +132,7 @@ def reading_order(lines: list[Line]) -> list[Line]:
     """Top to bottom; on a two-column page, each band between spanning lines left column then right."""
     gutter = _gutter(lines)
     if gutter is None:
-        lines = _merge_pieces(lines, max_gap=1.5)
+        lines = _merge_pieces(lines, one_column_page=True)
         _set_column(lines, 0)
         return lines
     spanning = [line for line in lines if line.x0 < gutter - 1 and line.x1 > gutter + 1]
