@@ -46,6 +46,13 @@ def justext_main(html: str, lang: str) -> list[Block]:
             for p in justext.justext(html.encode("utf-8"), stoplist) if not p.is_boilerplate]
 
 
+def align_main(html: str, lang: str) -> list[Block]:
+    """What align's HTML reader uses: readability-lxml, the article's h1 put back."""
+    from align.ingest.boilerplate import main_content
+
+    return blocks_from_tree(main_content(lxml.html.document_fromstring(html)))
+
+
 EXTRACTORS = {
     "whole page (before)": whole_page,
     "trafilatura": trafilatura_main,
@@ -53,6 +60,7 @@ EXTRACTORS = {
     "trafilatura favor_precision": lambda h, l: trafilatura_main(h, l, favor_precision=True),
     "readability-lxml": readability_main,
     "jusText": justext_main,
+    "readability-lxml + the h1 put back (align)": align_main,
 }
 
 
@@ -64,7 +72,8 @@ def main() -> None:
         for lang, document in DOCUMENTS:
             gold = clean_sentences(ROOT / "corpora" / lang / document, lang)
             for style in ("semantic", "divs"):
-                html = (OUT / f"{lang}-" + document.replace(".txt", f".{style}.html")).read_text(encoding="utf-8")
+                page = OUT / (f"{lang}-" + document.replace(".txt", f".{style}.html"))
+                html = page.read_text(encoding="utf-8")
                 doc = document_from_blocks(extractor(html, lang), path=None, lang=lang, format="html", meta={})
                 result = score(gold, segment_document(doc, lang).segment_texts(), lang)
                 total.update({k: result[k] for k in ("gold", "recovered", "chrome", "other")})
