@@ -28,8 +28,8 @@ def tour_commands() -> list[list[str]]:
 
 def test_plain_pytest_collects_every_test():
     """`pytest`, not only `python -m pytest`: test modules import helpers the same way under both."""
-    result = subprocess.run([sys.executable, "-c", "import sys, pytest; sys.exit(pytest.main(['--collect-only', '-q']))"],
-                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    code = "import sys, pytest; sys.exit(pytest.main(['--collect-only', '-q']))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-2000:]
     assert "error" not in result.stdout.splitlines()[-1].lower()
 
@@ -67,4 +67,5 @@ def test_pair_unknown_output_extension_lists_every_format(tmp_path):
     out = tmp_path / "pulwama.csv"
     result = CliRunner().invoke(cli, ["pair", str(CORPUS / "fr" / name), str(CORPUS / "en" / name), "-o", str(out)])
     assert result.exit_code == 2 and not out.exists()
-    assert result.output.strip().endswith("unknown output extension '.csv'; use one of .tmx, .tsv, .xliff, .xlf, .beads")
+    expected = "unknown output extension '.csv'; use one of .tmx, .tsv, .xliff, .xlf, .beads"
+    assert result.output.strip().endswith(expected)

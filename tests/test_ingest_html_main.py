@@ -41,7 +41,8 @@ pertinentes du Conseil de sécurité et appelle au respect des droits fondamenta
 <ul><li>Une mission d'établissement des faits sera envoyée dès que les autorités l'autoriseront.</li></ul>
 <p>Les participants ont également entendu les représentants de la société civile, qui ont décrit la situation
 humanitaire sur le terrain et demandé un accès sans entrave pour les organisations internationales.</p>
-</article><aside><h2>Sur le même sujet</h2><ul><li><a href="/x">Le Conseil de sécurité se réunit</a></li></ul></aside>
+</article><aside><h2>Sur le même sujet</h2>
+<ul><li><a href="/x">Le Conseil de sécurité se réunit</a></li></ul></aside>
 </main><footer>© Nations Unies 2019 · <a href="/c">Conditions</a></footer></body></html>"""
 
 

@@ -52,7 +52,8 @@ FURNITURE = {
 
 _FODT = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
  xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3"
  office:mimetype="application/vnd.oasis.opendocument.text">
 <office:styles>
@@ -89,7 +90,8 @@ def write_fodt(source: Source, path: Path, *, columns: int = 1) -> None:
     header, footer = FURNITURE[source.lang]
     footer = html.escape(footer).replace("{n}", '<text:page-number text:select-page="current"/>').replace(
         "{total}", "<text:page-count/>")
-    body = "\n".join(f'<text:p text:style-name="{"Title" if kind == "heading" else "Body"}">{html.escape(text)}</text:p>'
+    styles = {"heading": "Title", "text": "Body"}
+    body = "\n".join(f'<text:p text:style-name="{styles[kind]}">{html.escape(text)}</text:p>'
                      for kind, text in source.paragraphs)
     column_xml = (f'<style:columns fo:column-count="{columns}" fo:column-gap="0.6cm"/>' if columns > 1 else "")
     country = {"fr": "FR", "en": "US"}[source.lang]
@@ -150,8 +152,9 @@ SITE_CHROME = {
                       "vous acceptez leur utilisation.", "accept": "Accepter",
            "crumbs": ["Accueil", "Actualités", "Paix et sécurité"], "share": ["Partager", "Facebook", "Twitter",
                                                                              "Courriel", "Imprimer"],
-           "related": "Sur le même sujet", "stories": ["Le Conseil de sécurité se réunit sur la situation au Moyen-Orient",
-                                                        "Le Secrétaire général salue l'accord de paix au Soudan du Sud"],
+           "related": "Sur le même sujet",
+           "stories": ["Le Conseil de sécurité se réunit sur la situation au Moyen-Orient",
+                       "Le Secrétaire général salue l'accord de paix au Soudan du Sud"],
            "footer": ["© Nations Unies 2019", "Conditions d'utilisation", "Confidentialité", "Contact"],
            "newsletter": "Abonnez-vous à notre lettre d'information quotidienne."},
     "en": {"site": "UN News", "nav": ["Home", "Peace and Security", "Human Rights", "Climate Change", "Health"],
@@ -194,7 +197,8 @@ def web_page(source: Source, style: str = "semantic") -> str:
     footer = "".join(f"<li><a href='/f{i}'>{e(item)}</a></li>" for i, item in enumerate(c["footer"][1:]))
     page = f"""<!DOCTYPE html>
 <html lang="{source.lang}"><head><meta charset="utf-8"><title>{e(title or source.name)} | {e(c['site'])}</title>
-<style>body{{font-family:sans-serif;max-width:60em;margin:auto}} .cookie{{position:fixed;bottom:0;background:#eee;padding:1em}}
+<style>body{{font-family:sans-serif;max-width:60em;margin:auto}}
+.cookie{{position:fixed;bottom:0;background:#eee;padding:1em}}
 nav ul, .share-bar ul, footer ul{{display:flex;gap:1em;list-style:none}}</style>
 <script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}}</script></head>
 <body>

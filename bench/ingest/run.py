@@ -150,7 +150,8 @@ def main() -> None:
         if t:
             print(f"| {producer} | {t['files']} | {t['gold']} | {t['recovered']} ({t['recovered'] / t['gold']:.1%}) "
                   f"| {t['chrome']} | {t['other']} |")
-    (OUT / f"results-{args.reader}-{args.split}.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    results = OUT / f"results-{args.reader}-{args.split}.json"
+    results.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     for row in rows:
         if row["examples"]:
             print(f"\n{row['producer']} {row['document']}:")

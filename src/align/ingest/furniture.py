@@ -2,8 +2,8 @@
 
 A line is furniture when it sits at the top or bottom edge of its page (the two highest or lowest lines)
 and either
-- reads as a page number in a common form (`3` (not a year: at most three digits), `- 3 -`, `Page 3`, `Page 3 of 10`, `Page 3 sur 10`,
-  `p. 3`, `3/10`, `iv`), or
+- reads as a page number in a common form (`3`, at most three digits so a year is not one, `- 3 -`,
+  `Page 3`, `Page 3 of 10`, `Page 3 sur 10`, `p. 3`, `3/10`, `iv`), or
 - recurs at an edge of at least 40% of the pages (two at least), digits ignored, so `Report - page 2`
   and `Report - page 3` are one header;
 - or, on a one-page document, is a top line in a smaller type than the body, set apart by a gap (a

@@ -1,7 +1,8 @@
 """HTML reader (.html/.htm) via lxml.html, safely: no network, no entity expansion, a size limit.
 
 The page's main text is taken first (`boilerplate.py`: no menus, banners, breadcrumbs, share links,
-related stories, footers). Block elements (p, div, li, td, headings, …) are paragraphs; h1–h6 are headings; `<li>` in `<ol>` get their
+related stories, footers). Block elements (p, div, li, td, headings, …) are paragraphs; h1–h6 are
+headings; `<li>` in `<ol>` get their
 number as marker (`start` honoured), in `<ul>` a `•`. Script, style, nav and other non-content elements are
 skipped. Whitespace is collapsed as a browser does (except in `<pre>`); `&nbsp;` stays U+00A0 like in text
 files; `<br>` ends a line, which the segmenter treats as a segment end.

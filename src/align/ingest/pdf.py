@@ -64,7 +64,8 @@ class PdfReader(Reader):
 def _line_spacing(lines: list[Line]) -> float:
     """The usual distance between baselines of consecutive lines in one column."""
     gaps = [a.baseline - b.baseline for a, b in zip(lines, lines[1:])
-            if a.page == b.page and a.column == b.column and 0.5 * a.font_size < a.baseline - b.baseline < 3 * a.font_size]
+            if a.page == b.page and a.column == b.column
+            and 0.5 * a.font_size < a.baseline - b.baseline < 3 * a.font_size]
     return statistics.median(gaps) if gaps else max((line.font_size for line in lines), default=10.0) * 1.2
 
 

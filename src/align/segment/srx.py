@@ -5,7 +5,8 @@ tools), so rule files behave here as they do in OmegaT-like tools. The project s
 (`rules/fr.srx`, `rules/en.srx`), which come first for French and English; every other language gets
 LanguageTool's rules (`segment.srx`, bundled unmodified with choppa: German, Spanish, Italian, Portuguese,
 Dutch, Russian, Arabic, Chinese/Japanese and some twenty more, and generic rules for any other language;
-sentence-boundary F1 per language in BENCHMARKS.md). Users may pass any SRX 2.0 file instead. A user's file is checked with
+sentence-boundary F1 per language in BENCHMARKS.md). Users may pass any SRX 2.0 file instead. A user's
+file is checked with
 defusedxml first (no DTD, no entities) because choppa parses it with a plain SAX parser.
 """
 
