@@ -6,9 +6,9 @@
 
 Rules are SRX 2.0 (`rules/fr.srx`, `rules/en.srx`, LanguageTool's for other languages, or the user's
 file via `srx=`), applied to one paragraph at a time, so no sentence ever crosses a paragraph, heading or
-list item. A heading is one segment. List
-markers were taken off by ingest (`Paragraph.marker`); as a last guard, a piece that is only a marker or
-only punctuation is merged into its neighbour, so no segment is ever a bare `1.` or `»`.
+list item. A heading is one segment. List markers were taken off by ingest (`Paragraph.marker`); as a last
+guard, a piece that is only a marker or only punctuation is merged into its neighbour, so no segment is ever
+a bare `1.` or `»`.
 Invariant: `doc.text[s.start:s.end] == s.text` for every segment.
 """
 
