@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpora"
-SHARED = REPO.parent / "shared"
+#: The shared data beside the project (benchmarks, schemas); ALIGN_SHARED_DIR points elsewhere.
+SHARED = Path(os.environ.get("ALIGN_SHARED_DIR") or REPO.parent / "shared")
 BENCHMARKS = SHARED / "benchmarks"
 NOUAKCHOTT_FR = CORPUS / "fr" / "oic-cg-jk-2023-03-16-nouakchott-communique.txt"
 

@@ -20,7 +20,7 @@ from align.aligner.scoring import RowScorer
 from align.cli import cli
 from align.formats import read_units
 from align.formats.beads import read_beads
-from tests.conftest import CORPUS
+from conftest import CORPUS
 
 PULWAMA = "un-news-2019-02-19-sg-india-pakistan-pulwama.txt"
 

@@ -133,3 +133,49 @@ def test_hostile_foreign_and_broken_xliff(tmp_path):
     path.write_text(CAT_RETURN.replace("</trans-unit>", "", 1), encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.xlf: malformed XML at line 1\d"):
         list(read_units(path))
+
+
+def _strict_schema():
+    from conftest import SHARED
+
+    xsd = SHARED / "notes" / "schemas" / "xliff-core-1.2-strict.xsd"
+    if not xsd.is_file():
+        pytest.skip("../shared/notes/schemas is not beside the project")
+    return etree.XMLSchema(file=str(xsd))
+
+
+def test_output_validates_against_the_strict_schema_and_flags_weak_units(tmp_path):
+    """Every unit carries its own context group (names are unique per <file> in the strict schema), and a
+    unit the aligner is unsure of is marked for review rather than `translated`."""
+    schema = _strict_schema()
+    units = corpus_units()
+    units[1].score = 0.31
+    units.append(TranslationUnit("Sans score.", "No score.", "fr", "en", tuid="u8"))
+    units.append(TranslationUnit("Date : 12/12/2023", "", "fr", "en", tuid="u9", score=0.2))
+    path = tmp_path / "review.xlf"
+    write_units(path, units, src_lang="fr", tgt_lang="en", keep_null=True, signature=Signature({"encoder": "x"}))
+    tree = etree.parse(str(path))
+    assert schema.validate(tree), schema.error_log.last_error
+    states = {tu.get("id"): (tu.find(f"{{{NS}}}target").get("state") if tu.find(f"{{{NS}}}target") is not None
+                             else None) for tu in tree.iter(f"{{{NS}}}trans-unit")}
+    assert states == {"u0": "translated", "u1": "needs-review-translation", "u2": "translated",
+                      "u8": "translated", "u9": None}
+    names = [group.get("name") for group in tree.iter(f"{{{NS}}}context-group")]
+    assert len(names) == len(set(names)) == 4
+    assert list(read_units(path))[1].score == pytest.approx(0.31)
+
+
+def test_align_pair_xliff_validates(tmp_path):
+    """The real pipeline (reader, segmenter, aligner, writer) through the CLI writes strict XLIFF 1.2."""
+    from click.testing import CliRunner
+
+    from align.cli import cli
+
+    schema = _strict_schema()
+    name = "un-news-2019-02-19-sg-india-pakistan-pulwama.txt"
+    out = tmp_path / "pulwama.xliff"
+    result = CliRunner().invoke(cli, ["pair", str(CORPUS / "fr" / name), str(CORPUS / "en" / name), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    tree = etree.parse(str(out))
+    assert schema.validate(tree), schema.error_log.last_error
+    assert len(list(tree.iter(f"{{{NS}}}trans-unit"))) == 7

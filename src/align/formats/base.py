@@ -23,6 +23,8 @@ from align.model import TranslationUnit
 from align.signature import Signature
 
 LONG_SEGMENT = 2000  # characters; Trados Cloud rejects longer segments
+#: Alignment scores below this are worth a reviewer's look (the build report's low-confidence line, 0.5).
+REVIEW_BELOW = 0.5
 _EXAMPLES = 10  # long-segment warnings kept verbatim in a report (the rest are counted)
 
 
@@ -37,6 +39,8 @@ class WriteOptions:
     creation_date:  a fixed `datetime` or `YYYYMMDDThhmmssZ` string for reproducible files; default now.
     max_segment_chars: segments longer than this are written but reported (Trados Cloud limit).
     original:       XLIFF `<file original=...>`; default the output file name.
+    review_below:   XLIFF targets of units scoring below this get `state="needs-review-translation"`
+                    (None: every target is `translated`).
     """
 
     lang_style: str = "region"
@@ -46,6 +50,7 @@ class WriteOptions:
     creation_date: datetime | str | None = None
     max_segment_chars: int = LONG_SEGMENT
     original: str | None = None
+    review_below: float | None = REVIEW_BELOW
 
     @classmethod
     def from_kwargs(cls, options: dict) -> "WriteOptions":

@@ -8,7 +8,9 @@ write.
 
 Writer: `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language=
 target-language= datatype="plaintext" original=>`, one `trans-unit` per unit (`id` = tuid), `<target>`
-omitted when empty (untranslated), provenance as `<context context-type="x-KEY">` in a context-group.
+omitted when empty (untranslated), `state="needs-review-translation"` when the alignment score is below
+`WriteOptions.review_below` (else `translated`), provenance as `<context context-type="x-KEY">` in a
+context-group named after the unit (names are unique per `<file>` in the strict schema).
 Reader: XLIFF 1.0-1.2 (namespace or none), inline elements flattened (text of `g`/`mrk` kept, native
 codes `x/bx/ex/ph/bpt/ept/it` dropped), `seg-source` segments paired with the target's `mrk mid`.
 """
@@ -81,7 +83,7 @@ class XliffFormat(Format):
                         with xf.element(_q("body")):
                             xf.write("\n")
                             for number, unit in enumerate(units, 1):
-                                self._trans_unit(xf, unit, number)
+                                self._trans_unit(xf, unit, number, options.review_below)
                         xf.write("\n")
                     xf.write("\n")
 
@@ -101,7 +103,7 @@ class XliffFormat(Format):
         xf.write("\n")
 
     @staticmethod
-    def _trans_unit(xf, unit: TranslationUnit, number: int) -> None:
+    def _trans_unit(xf, unit: TranslationUnit, number: int, review_below: float | None) -> None:
         tuid = unit.tuid if unit.tuid is not None else str(number)
         with xf.element(_q("trans-unit"), {"id": tuid, XML_SPACE: "preserve"}):
             xf.write("\n  ")
@@ -109,12 +111,13 @@ class XliffFormat(Format):
                 xf.write(unit.source)
             if unit.target:
                 xf.write("\n  ")
-                with xf.element(_q("target"), state="translated"):
+                with xf.element(_q("target"), state=_state(unit, review_below)):
                     xf.write(unit.target)
             props = provenance(unit)
             if props:
                 xf.write("\n  ")
-                with xf.element(_q("context-group"), name="align", purpose="information"):
+                # The strict schema wants context-group names unique within a <file>: one per unit.
+                with xf.element(_q("context-group"), name=f"align-{tuid}", purpose="information"):
                     for key, value in props.items():
                         xf.write("\n    ")
                         with xf.element(_q("context"), {"context-type": f"x-{key}"}):
@@ -213,6 +216,13 @@ class XliffFormat(Format):
         source = flatten(source_el) if source_el is not None else ""
         target = flatten(target_el) if target_el is not None else ""
         return [TranslationUnit(source, target, src, tgt, tuid, props, notes, score)]
+
+
+def _state(unit: TranslationUnit, review_below: float | None) -> str:
+    """`needs-review-translation` for an alignment the aligner is unsure of, so a CAT tool flags it."""
+    if review_below is not None and unit.score is not None and unit.score < review_below:
+        return "needs-review-translation"
+    return "translated"
 
 
 def _mrk_segments(element) -> list[tuple[str, str]]:

@@ -1,6 +1,8 @@
-"""HTML reader (.html/.htm) via lxml.html, safely: no network, no entity expansion, no huge trees.
+"""HTML reader (.html/.htm) via lxml.html, safely: no network, no entity expansion, a size limit.
 
-Block elements (p, div, li, td, headings, …) are paragraphs; h1–h6 are headings; `<li>` in `<ol>` get their
+The page's main text is taken first (`boilerplate.py`: no menus, banners, breadcrumbs, share links,
+related stories, footers). Block elements (p, div, li, td, headings, …) are paragraphs; h1–h6 are
+headings; `<li>` in `<ol>` get their
 number as marker (`start` honoured), in `<ul>` a `•`. Script, style, nav and other non-content elements are
 skipped. Whitespace is collapsed as a browser does (except in `<pre>`); `&nbsp;` stays U+00A0 like in text
 files; `<br>` ends a line, which the segmenter treats as a segment end.
@@ -13,6 +15,8 @@ from pathlib import Path
 
 from align.errors import InputError
 from align.ingest.base import Reader
+from align.ingest.boilerplate import main_content
+from align.ingest.htmldepth import flatten_deep_markup
 from align.ingest.paragraphs import Block, document_from_blocks
 from align.ingest.textdecode import decode_text, normalise_text
 from align.model import Document
@@ -27,6 +31,8 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace; U+00A0 is not collapsed
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+#: Pages larger than this are refused (a news article page is well under 5 MiB).
+MAX_HTML_BYTES = 64 * 1024 * 1024
 
 
 class HtmlReader(Reader):
@@ -34,23 +40,34 @@ class HtmlReader(Reader):
     extensions = (".html", ".htm", ".xhtml")
 
     def read(self, path: Path, lang: str | None = None) -> Document:
-        import lxml.etree
-        import lxml.html
-
+        if path.stat().st_size > MAX_HTML_BYTES:
+            raise InputError(f"{path.name}: the page is larger than {MAX_HTML_BYTES // (1024 * 1024)} MiB; "
+                             "refused (save the article alone)")
         data = path.read_bytes()
         text, encoding = _decode_html(data, path)
-        parser = lxml.html.HTMLParser(no_network=True, huge_tree=False, remove_comments=True, remove_pis=True)
-        try:
-            root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text), parser=parser)
-        except (lxml.etree.ParserError, ValueError) as error:
-            raise InputError(f"{path.name}: not a readable HTML page ({error})") from None
-        collector = _BlockCollector()
-        collector.walk(root)
-        blocks = collector.finish()
+        root = _parse(_XML_DECLARATION.sub("", text), path)
+        blocks = blocks_from_tree(main_content(root))
         if not blocks:
             raise InputError(f"{path.name}: the page holds no text outside scripts, styles and navigation")
         return document_from_blocks(blocks, path=path, lang=lang, format=self.format,
                                     meta={"encoding": encoding, "unwrapped": "no"})
+
+
+def _parse(text: str, path: Path):
+    """The page's tree. `huge_tree`: libxml2 otherwise stops at 255 levels of nesting and drops the rest of
+    the page; past 2048 levels it stops even so, and the markup is flattened first (`htmldepth.py`)."""
+    import lxml.etree
+    import lxml.html
+
+    for flatten in (False, True):
+        parser = lxml.html.HTMLParser(no_network=True, huge_tree=True, remove_comments=True, remove_pis=True)
+        try:
+            root = lxml.html.document_fromstring(flatten_deep_markup(text) if flatten else text, parser=parser)
+        except (lxml.etree.ParserError, ValueError) as error:
+            raise InputError(f"{path.name}: not a readable HTML page ({error})") from None
+        if not any("Excessive depth" in str(entry.message) for entry in parser.error_log):
+            return root
+    raise InputError(f"{path.name}: the page is nested too deeply to read")
 
 
 def _decode_html(data: bytes, path: Path) -> tuple[str, str]:
@@ -65,8 +82,19 @@ def _decode_html(data: bytes, path: Path) -> tuple[str, str]:
     return decode_text(data, path)
 
 
+def blocks_from_tree(root) -> list[Block]:
+    """The paragraphs of a parsed page (or of the main-content fragment a boilerplate remover returns)."""
+    collector = _BlockCollector()
+    collector.walk(root)
+    return collector.finish()
+
+
 class _BlockCollector:
-    """Walks the tree, gathering inline text into the current block and closing it at block boundaries."""
+    """Walks the tree, gathering inline text into the current block and closing it at block boundaries.
+
+    The walk keeps its own stack rather than recursing: pages nest elements thousands deep, and every
+    level's text counts.
+    """
 
     def __init__(self):
         self.blocks: list[Block] = []
@@ -90,20 +118,27 @@ class _BlockCollector:
         if text:
             self.parts.append(text if self.pre_depth else _SPACES.sub(" ", text))
 
-    def walk(self, element) -> None:
-        tag = element.tag.lower().rsplit("}", 1)[-1] if isinstance(element.tag, str) else None
-        if tag is None:  # a comment or processing instruction left in the tree
+    def walk(self, root) -> None:
+        stack: list[tuple[object, bool]] = [(root, False)]
+        while stack:
+            element, closing = stack.pop()
+            if closing:
+                self._close(element)
+            elif self._open(element):
+                stack.append((element, True))
+                stack.extend((child, False) for child in reversed(element))
+
+    def _open(self, element) -> bool:
+        """Start an element; False when its content is skipped (only its tail counts)."""
+        tag = _tag(element)
+        if tag is None or tag in _SKIPPED:  # a comment or processing instruction, or non-content
             self.add(element.tail)
-            return
-        if tag in _SKIPPED:
-            self.add(element.tail)
-            return
+            return False
         if tag == "br":
             self.parts.append("\n")
             self.add(element.tail)
-            return
-        block = tag in _BLOCKS
-        if block:
+            return False
+        if tag in _BLOCKS:
             self.flush()
         if tag in _HEADINGS:
             self.heading_depth += 1
@@ -115,9 +150,11 @@ class _BlockCollector:
         if tag == "pre":
             self.pre_depth += 1
         self.add(element.text)
-        for child in element:
-            self.walk(child)
-        if block:
+        return True
+
+    def _close(self, element) -> None:
+        tag = _tag(element)
+        if tag in _BLOCKS:
             self.flush()
         if tag == "pre":
             self.pre_depth -= 1
@@ -139,3 +176,7 @@ class _BlockCollector:
     def finish(self) -> list[Block]:
         self.flush()
         return self.blocks
+
+
+def _tag(element) -> str | None:
+    return element.tag.lower().rsplit("}", 1)[-1] if isinstance(element.tag, str) else None

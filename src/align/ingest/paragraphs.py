@@ -13,7 +13,7 @@ from align.ingest.markers import find_marker, is_bare_marker
 from align.model import Document, Paragraph
 
 #: Final punctuation of running text; a short line without it is taken for a heading in plain text.
-_FINAL_PUNCTUATION = re.compile(r"[.!?…;:,][»”’\"')\]]*$")
+_FINAL_PUNCTUATION = re.compile(r"[.!?…;:,。．！？；：，、؟؛،۔।][»”’\"')\]」』）]*$")
 _HEADING_MAX_CHARS = 200
 
 

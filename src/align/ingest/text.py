@@ -26,7 +26,7 @@ def document_from_text(text: str, *, path: Path | None, lang: str | None, format
                        force_unwrap: bool = False) -> Document:
     """Paragraphs of already-decoded text; unwrapped when hard-wrapped (always for PDF text layers)."""
     if force_unwrap or looks_hard_wrapped(text):
-        blocks = [Block(paragraph) for paragraph in unwrap(text)]
+        blocks = [Block(paragraph) for paragraph in unwrap(text, lang)]
         return document_from_blocks(blocks, path=path, lang=lang, format=format, meta={**meta, "unwrapped": "yes"})
     return document_from_lines(text, path=path, lang=lang, format=format, meta={**meta, "unwrapped": "no"})
 

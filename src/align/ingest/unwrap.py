@@ -14,8 +14,8 @@ two non-blank lines:
 4. a capital after a line ending in `;` or `:` starts a new paragraph (preamble clauses, "ont :" lists);
 5. a short line ending a sentence, followed by a capital, ends its paragraph;
 6. otherwise the lines are joined: with one space, or, after a line-end hyphen, with nothing: the hyphen is
-   kept (`Jammu-` + `et-Cachemire`), unless the document itself shows the word unhyphenated and never
-   hyphenated (a typesetter's hyphen, `gouverne-` + `ment`), in which case it is dropped.
+   kept (`Jammu-` + `et-Cachemire`) unless it is a typesetter's break (`gouverne-` + `ment`; the evidence is
+   in `hyphenation.py`: the document itself, then a word list for the language).
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from align.ingest.hyphenation import HyphenJudge, ends_in_break_hyphen
 from align.ingest.markers import Marker, find_marker, is_bare_marker, is_successor
 
 _CLOSERS = re.escape("»”’\"')]")
 _ENDS_SENTENCE = re.compile(rf"[.!?…][{_CLOSERS}]*$")
 _ENDS_CLAUSE = re.compile(rf"(?:[.!?…;:][{_CLOSERS}]*|[;,]\s*(?:et|ou|and|or))$", re.IGNORECASE)
 _ENDS_SEMI_OR_COLON = re.compile(rf"[;:][{_CLOSERS}]*$")
-_WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 @dataclass
@@ -65,13 +65,9 @@ def _is_interleaved(lines: list[_Line]) -> bool:
 
 def _runs_on(previous: str, following: str) -> bool:
     """The text visibly continues across the line end: a hyphen join, or no punctuation then lower case."""
-    if _hyphen_join(previous, following):
+    if ends_in_break_hyphen(previous, following):
         return True
     return not _ENDS_CLAUSE.search(previous) and following[:1].islower()
-
-
-def _hyphen_join(previous: str, following: str) -> bool:
-    return len(previous) > 1 and previous[-1] in "-\u00ad" and previous[-2].isalpha() and following[:1].isalpha()
 
 
 def looks_hard_wrapped(text: str) -> bool:
@@ -93,42 +89,16 @@ def looks_hard_wrapped(text: str) -> bool:
     return running_on >= 0.25 * len(pairs) and running_on >= 3
 
 
-class _HyphenJudge:
-    """Decides whether a line-end hyphen is part of the word (kept) or a typesetter's hyphen (dropped)."""
-
-    def __init__(self, lines: list[_Line]):
-        self.words: set[str] = set()
-        self.hyphenated: set[str] = set()
-        for line in lines:
-            for token in _WORD.findall(line.text):
-                lowered = token.lower()
-                self.words.add(lowered)
-                if "-" in lowered:
-                    parts = lowered.split("-")
-                    for i in range(len(parts) - 1):
-                        self.hyphenated.add(parts[i] + "-" + parts[i + 1])
-
-    def join(self, previous: str, following: str) -> str:
-        if previous.endswith("\u00ad"):  # a soft hyphen is by definition a typesetter's hyphen
-            return previous[:-1] + following
-        before = re.search(r"(\w+)-$", previous)
-        after = re.match(r"\w+", following)
-        if before and after:
-            head, tail = before.group(1).lower(), after.group(0).lower()
-            if (head + tail) in self.words and f"{head}-{tail}" not in self.hyphenated:
-                return previous[:-1] + following
-        return previous + following
-
-
-def unwrap(text: str) -> list[str]:
-    """Join the visual lines of hard-wrapped `text` into paragraphs (each returned stripped, marker included)."""
+def unwrap(text: str, lang: str | None = None) -> list[str]:
+    """Join the visual lines of hard-wrapped `text` into paragraphs (each returned stripped, marker included);
+    `lang` picks the word list that helps repair end-of-line hyphens."""
     lines = _lines(text)
     if not lines:
         return []
     interleaved = _is_interleaved(lines)
     lengths = sorted(len(line.text) for line in lines)
     width = lengths[int(0.8 * (len(lengths) - 1))]
-    judge = _HyphenJudge(lines)
+    judge = HyphenJudge(text, lang)
 
     paragraphs: list[str] = [lines[0].text]
     last_marker: Marker | None = find_marker(lines[0].text)
@@ -152,7 +122,7 @@ def unwrap(text: str) -> list[str]:
             paragraphs.append(current)
             if marker is not None:
                 last_marker = marker
-        elif _hyphen_join(previous, current):
+        elif ends_in_break_hyphen(previous, current):
             paragraphs[-1] = judge.join(previous, current)
         else:
             paragraphs[-1] = previous + " " + current

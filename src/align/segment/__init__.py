@@ -4,10 +4,11 @@
     segment_document(doc, "fr")          # fills doc.segments; presegmented documents are kept as they are
     segment_text("M. Dupont est venu. Il a parlé.", "fr") -> ["M. Dupont est venu.", "Il a parlé."]
 
-Rules are SRX 2.0 (`rules/fr.srx`, `rules/en.srx`, or the user's file via `srx=`), applied to one paragraph
-at a time, so no sentence ever crosses a paragraph, heading or list item. A heading is one segment. List
-markers were taken off by ingest (`Paragraph.marker`); as a last guard, a piece that is only a marker or
-only punctuation is merged into its neighbour, so no segment is ever a bare `1.` or `»`.
+Rules are SRX 2.0 (`rules/fr.srx`, `rules/en.srx`, LanguageTool's for other languages, or the user's
+file via `srx=`), applied to one paragraph at a time, so no sentence ever crosses a paragraph, heading or
+list item. A heading is one segment. List markers were taken off by ingest (`Paragraph.marker`); as a last
+guard, a piece that is only a marker or only punctuation is merged into its neighbour, so no segment is ever
+a bare `1.` or `»`.
 Invariant: `doc.text[s.start:s.end] == s.text` for every segment.
 """
 
@@ -71,7 +72,8 @@ def segment_document(doc: Document, lang: str, srx: str | os.PathLike | None = N
 def load_document(path: str | os.PathLike, lang: str, *, presegmented: bool = False,
                   srx: str | os.PathLike | None = None) -> Document:
     """Read and segment one file (what `align pair` and `align build` call)."""
-    rules_path(lang, srx)  # a bad language or rule file is reported before any reading
+    if not presegmented:
+        rules_path(lang, srx)  # a bad language or rule file is reported before any reading
     return segment_document(read_document(path, lang=lang, presegmented=presegmented), lang, srx)
 
 

@@ -2,7 +2,11 @@
 
 choppa-srx is a faithful Python port of the Java `segment` library (the SRX engine behind many CAT
 tools), so rule files behave here as they do in OmegaT-like tools. The project ships its own rules
-(`rules/fr.srx`, `rules/en.srx`); users may pass any SRX 2.0 file instead. A user's file is checked with
+(`rules/fr.srx`, `rules/en.srx`), which come first for French and English; every other language gets
+LanguageTool's rules (`segment.srx`, bundled unmodified with choppa: German, Spanish, Italian, Portuguese,
+Dutch, Russian, Arabic, Chinese/Japanese and some twenty more, and generic rules for any other language;
+sentence-boundary F1 per language in BENCHMARKS.md). Users may pass any SRX 2.0 file instead. A user's
+file is checked with
 defusedxml first (no DTD, no entities) because choppa parses it with a plain SAX parser.
 """
 
@@ -17,8 +21,19 @@ from align.errors import ConfigError
 RULES_DIR = Path(__file__).parent / "rules"
 
 
+#: LanguageTool's segmentation rules as choppa ships them (LGPL-2.1; see choppa's PROVENANCE.md).
+LANGUAGETOOL_SRX_NAME = "languagetool_segment.srx"
+
+
 def builtin_languages() -> list[str]:
+    """Languages with the project's own rules (others use LanguageTool's)."""
     return sorted(path.stem for path in RULES_DIR.glob("*.srx"))
+
+
+def languagetool_srx() -> Path:
+    import choppa
+
+    return Path(choppa.__file__).parent / "data" / "srx" / LANGUAGETOOL_SRX_NAME
 
 
 def rules_path(lang: str, srx: str | Path | None = None) -> Path:
@@ -28,12 +43,14 @@ def rules_path(lang: str, srx: str | Path | None = None) -> Path:
         if not path.is_file():
             raise ConfigError(f"{srx}: SRX rule file not found")
         return path
-    base = lang.replace("_", "-").split("-")[0].lower()
-    path = RULES_DIR / f"{base}.srx"
-    if not path.is_file():
-        raise ConfigError(f"no built-in segmentation rules for language {lang!r} (built in: "
-                          f"{', '.join(builtin_languages())}); pass your own rules with --srx FILE")
-    return path
+    import langcodes
+
+    tag = lang.replace("_", "-")
+    if not langcodes.tag_is_valid(tag):
+        raise ConfigError(f"no segmentation rules for language {lang!r}: not a language code (BCP 47, e.g. fr, "
+                          "de, pt-BR, zh); pass your own rules with --srx FILE")
+    path = RULES_DIR / f"{tag.split('-')[0].lower()}.srx"
+    return path if path.is_file() else languagetool_srx()
 
 
 def rules_id(lang: str, srx: str | Path | None = None) -> str:
