@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from align.glossary.tokens import CAPITAL_CONNECTORS, CONNECTORS, STOPWORDS, Token, base_lang
+from align.glossary.lexicon import french_noun_phrase
+from align.glossary.tokens import CAPITAL_CONNECTORS, CONNECTORS, STOPWORDS, Token, base_lang, lemma
 
 MAX_CONTENT_WORDS = 5  # "Commission permanente indépendante des droits de l'homme" has five
 # Languages whose adjectives follow the noun: adjacent content words (`Affaires étrangères`, `Commission
@@ -105,11 +106,12 @@ def _groups(text: str, tokens: list[Token], stopwords: set[str], shouting: bool)
     return groups
 
 
-def term_key(tokens: list[Token], first: int, last: int, acronym: bool = False) -> str:
-    """Counting key: `Jammu-et-Cachemire` and `Jammu et Cachemire` are one term; acronyms keep case."""
+def term_key(tokens: list[Token], first: int, last: int, lang: str, acronym: bool = False) -> str:
+    """Counting key: the words' lemmas, case-folded (`Jammu-et-Cachemire` = `Jammu et Cachemire`,
+    `Member States` = `Member State`); acronyms keep their case and form."""
     if acronym:
         return tokens[first].text
-    return " ".join(t.text.lower() for t in tokens[first : last + 1] if t.text != "-")
+    return " ".join(lemma(t.text.lower(), lang) for t in tokens[first : last + 1] if t.text != "-")
 
 
 def find_candidates(text: str, tokens: list[Token], lang: str) -> list[Candidate]:
@@ -147,8 +149,15 @@ def find_candidates(text: str, tokens: list[Token], lang: str) -> list[Candidate
                     for k in range(len(run) + 1)]
         else:
             cuts = [True] * (len(run) + 1)
-        candidates.extend(_sub_runs(text, tokens, run, first_word, cuts))
+        candidates.extend(_sub_runs(text, tokens, run, first_word, cuts, lang))
+    if lang == "fr":  # terms are noun phrases: `Veuillez vérifier`, `impossible de créer` are not
+        candidates = [c for c in candidates if c.kind == "acronym" or _french_noun_phrase(tokens, c)]
     return candidates
+
+
+def _french_noun_phrase(tokens: list[Token], candidate: Candidate) -> bool:
+    words = [t.text.lower() for t in tokens[candidate.first : candidate.last + 1] if t.text != "-"]
+    return french_noun_phrase(words, candidate.key.split())
 
 
 def _link_length(groups: list[_Group], g: int, connectors, capital_links, previous: _Group) -> int | None:
@@ -171,7 +180,7 @@ def _link_length(groups: list[_Group], g: int, connectors, capital_links, previo
 
 
 def _sub_runs(text: str, tokens: list[Token], run: list[_Group], first_word: int,
-              cuts: list[bool]) -> list[Candidate]:
+              cuts: list[bool], lang: str) -> list[Candidate]:
     """Sub-runs of 1..MAX_CONTENT_WORDS content words that start and end where `cuts` allows
     (`cuts[k]`: a term may start at run[k] / end at run[k-1])."""
     found = []
@@ -191,5 +200,5 @@ def _sub_runs(text: str, tokens: list[Token], run: list[_Group], first_word: int
                 if not (compound or (group.capitalised and group.first != first_word)):
                     continue
             surface = text[tokens[first].start : tokens[last].end]
-            found.append(Candidate(term_key(tokens, first, last), surface, first, last, "term"))
+            found.append(Candidate(term_key(tokens, first, last, lang), surface, first, last, "term"))
     return found

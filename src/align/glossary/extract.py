@@ -29,13 +29,16 @@ candidates, not with the square of anything, and rare keys are pruned on very la
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from align.glossary.acronyms import find_expansions
 from align.glossary.candidates import Candidate, find_candidates
 from align.glossary.model import EXAMPLE_SEPARATOR, Glossary, TermPair
-from align.glossary.tokens import STOPWORDS, alignment_line, base_lang, to_token_links, tokenize
+from align.glossary.tokens import STOPWORDS, alignment_line, base_lang, lemma_line, to_token_links, tokenize
 from align.model import TranslationUnit
 from align.signature import Signature
 
@@ -74,19 +77,74 @@ def extract_terms(
     min_score: float = 0.3,
     max_renderings: int = 3,
 ) -> Glossary:
-    """Term pair candidates with frequency, Dice association score and an example unit.
+    """Term pair candidates with frequency, Dice association score, category and an example unit.
 
-    `min_frequency`: units in which a pair must be found (and a source term must occur);
+    `min_frequency`: distinct units in which a pair must be found (and a source term must occur);
     `min_score`: lowest Dice association kept; `max_renderings`: target renderings kept per source term.
-    Rows are sorted best first; an acronym pair and its expansion pair share a `concept`.
+    Every row is a `candidate` (a person decides what is preferred); rows are ranked for review: domain
+    terms first, then proper names, then copies; an acronym pair and its expansion pair share a `concept`.
     """
-    units = list(units)
-    signature = Signature({"terms": "eflomal-gdf+dice", "min_frequency": min_frequency, "min_score": min_score,
+    return analyse_terms(units, src_lang=src_lang, tgt_lang=tgt_lang, min_frequency=min_frequency,
+                         min_score=min_score, max_renderings=max_renderings).glossary
+
+
+@dataclass
+class TermAnalysis:
+    """What the term engine learnt from a file: the glossary and how each distinct unit renders each term.
+
+    `units` are the distinct units (a unit repeated in the file counts once: `positions[k]` lists the
+    0-based positions in the input of distinct unit k); `renderings[source key][k]` is the key (lemmas) of
+    the target candidate the word links give for that term in unit k, or None; `target_lemmas[k]` is unit
+    k's target as space-padded lemmas, to test whether a rendering is written there; `rows` give each kept
+    pair's source and target keys. `align.glossary.consistency` reads this for `term-inconsistency`.
+    """
+
+    glossary: Glossary
+    units: list[TranslationUnit] = field(default_factory=list)
+    positions: list[list[int]] = field(default_factory=list)
+    renderings: dict[str, dict[int, str | None]] = field(default_factory=dict)
+    target_lemmas: dict[int, str] = field(default_factory=dict)
+    rows: list[tuple[TermPair, str, str]] = field(default_factory=list)  # (pair, source key, target key)
+    surfaces: dict[str, str] = field(default_factory=dict)  # target key -> its most frequent written form
+
+
+def distinct_units(units: Iterable[TranslationUnit]) -> tuple[list[TranslationUnit], list[list[int]]]:
+    """Units with the same source and target counted once (repeated boilerplate must not outweigh the
+    rest), with the input positions of each."""
+    first: dict[tuple[str, str], int] = {}
+    kept: list[TranslationUnit] = []
+    positions: list[list[int]] = []
+    for position, unit in enumerate(units):
+        key = (unit.source, unit.target)
+        if key not in first:
+            first[key] = len(kept)
+            kept.append(unit)
+            positions.append([])
+        positions[first[key]].append(position)
+    return kept, positions
+
+
+def analyse_terms(
+    units: Iterable[TranslationUnit],
+    *,
+    src_lang: str = "fr",
+    tgt_lang: str = "en",
+    min_frequency: int = 2,
+    min_score: float = 0.3,
+    max_renderings: int = 3,
+) -> TermAnalysis:
+    """The term engine behind `extract_terms` and the `term-inconsistency` check (one pass for both)."""
+    from align.glossary.lexicon import pos_source
+    from align.glossary.wordalign import METHOD, align_token_lines
+
+    units, positions = distinct_units(units)
+    signature = Signature({"terms": f"{METHOD}+lemma+dice", "seed": "none (deterministic)", "pos": pos_source(),
+                           "min_frequency": min_frequency, "min_score": min_score,
                            "max_renderings": max_renderings, "langs": f"{src_lang}-{tgt_lang}"})
-    glossary = Glossary(src_lang=src_lang, tgt_lang=tgt_lang, signature=signature.format())
+    analysis = TermAnalysis(Glossary(src_lang=src_lang, tgt_lang=tgt_lang, signature=signature.format()),
+                            units, positions)
     if not units:
-        return glossary
-    from align.glossary.wordalign import align_token_lines  # lazily: loads eflomal
+        return analysis
 
     src, tgt = base_lang(src_lang), base_lang(tgt_lang)
     src_freq, tgt_freq = _PrunedCounter(), _PrunedCounter()
@@ -130,8 +188,10 @@ def extract_terms(
             src_candidates = find_candidates(unit.source, src_tokens, src)
             tgt_candidates = find_candidates(unit.target, tgt_tokens, tgt)
         counted = stats.add_unit(index, unit, links, src_tokens, src_candidates, tgt_tokens, tgt_candidates, tgt)
-        if keep and counted:
-            target_keys[index] = {c.key for c in tgt_candidates}
+        if counted:
+            analysis.target_lemmas[index] = lemma_line(tgt_tokens, tgt)
+            if keep:
+                target_keys[index] = {c.key for c in tgt_candidates}
 
     def units_with_both(src_key: str, tgt_key: str) -> int:
         found = 0
@@ -145,16 +205,20 @@ def extract_terms(
 
     rows = stats.select(min_frequency, min_score, max_renderings, units_with_both)
     rows = _with_expansions(rows, src_expansions, tgt_expansions, defined_in)
+    rows = _ranked(rows)
     for row in rows:
         example = units[row.example_index]
         row.pair.example = f"{example.source}{EXAMPLE_SEPARATOR}{example.target}"
-    glossary.pairs = [row.pair for row in rows]
-    return glossary
+    analysis.glossary.pairs = [row.pair for row in rows]
+    analysis.rows = [(row.pair, row.src_key, row.tgt_key) for row in rows]
+    analysis.renderings = stats.rendered
+    analysis.surfaces = {key: _LinkStats._display(stats.tgt_surfaces, key) for key in stats.tgt_surfaces}
+    return analysis
 
 
 class _Row:
-    def __init__(self, pair: TermPair, example_index: int, src_key: str) -> None:
-        self.pair, self.example_index, self.src_key = pair, example_index, src_key
+    def __init__(self, pair: TermPair, example_index: int, src_key: str, tgt_key: str = "") -> None:
+        self.pair, self.example_index, self.src_key, self.tgt_key = pair, example_index, src_key, tgt_key
 
 
 class _LinkStats:
@@ -173,6 +237,7 @@ class _LinkStats:
         self.src_surfaces: dict[str, Counter] = defaultdict(Counter)
         self.tgt_surfaces: dict[str, Counter] = defaultdict(Counter)
         self.kinds: dict[str, str] = {}
+        self.rendered: dict[str, dict[int, str | None]] = defaultdict(dict)  # s -> unit -> rendering key
 
     def add_unit(self, index: int, unit: TranslationUnit, links: frozenset, src_tokens: list,
                  src_candidates: list[Candidate], tgt_tokens: list, tgt_candidates: list[Candidate],
@@ -199,6 +264,7 @@ class _LinkStats:
                 self.independent[key] += 1
                 seen_sources.add(key)
             best = target_side.rendering(candidate.first, candidate.last, links)
+            self.rendered[key].setdefault(index, best.key if best is not None else None)
             matches = [best] if best is not None else []
             same = target_by_key.get(key.lower())
             if same is not None:
@@ -263,18 +329,14 @@ class _LinkStats:
         taken = {chosen[s][0][0] for s in kept_sources}
         for s in kept_sources:
             chosen[s] = chosen[s][:1] + [option for option in chosen[s][1:] if option[0] not in taken]
-            for rank_number, (t, score, n) in enumerate(chosen[s]):
+            for t, score, n in chosen[s]:
                 kind = "acronym" if self.kinds.get(s) == "acronym" and _looks_like_acronym(t) else "term"
-                pair = TermPair(
-                    source=self._display(self.src_surfaces, s),
-                    target=self._display(self.tgt_surfaces, t),
-                    status="preferred" if rank_number == 0 else "admitted",
-                    frequency=max(n, units_with_both(s, t)),
-                    score=round(score, 3),
-                    kind=kind,
-                )
-                rows.append(_Row(pair, self.first_unit[(s, t)], s))
-        return _sorted(rows)
+                source, target = self._display(self.src_surfaces, s), self._display(self.tgt_surfaces, t)
+                pair = TermPair(source=source, target=target, status="candidate",
+                                frequency=max(n, units_with_both(s, t)), score=round(score, 3), kind=kind,
+                                category=category(source, target))
+                rows.append(_Row(pair, self.first_unit[(s, t)], s, t))
+        return rows
 
     def _pool_nested(self, s: str, targets: dict[str, tuple[float, int]], size_gap,
                      units_with_both: Callable[[str, str], int]) -> None:
@@ -406,14 +468,34 @@ def _nested(target: str, kept: list[str]) -> bool:
     return any(padded in f" {other.lower()} " or f" {other.lower()} " in padded for other in kept)
 
 
-def _sorted(rows: list[_Row]) -> list[_Row]:
-    """Best source terms first (by their preferred row), each followed by its other renderings."""
-    best: dict[str, tuple[float, int]] = {}
+def category(source: str, target: str) -> str:
+    """`copy` when the target writes the source as is (`OLAF -> OLAF`, `Pakistan -> Pakistan`); `name`
+    when every word of both is capitalised (`Nations Unies -> United Nations`, `Inde -> India`): proper
+    names, which a terminologist reviews apart from the domain terms (`term`, acronym pairs included)."""
+    def fold(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+    if fold(source) == fold(target):
+        return "copy"
+    words = [w for w in re.findall(r"[^\W\d_]+", f"{source} {target}") if w.lower() not in _NAME_LINKS]
+    return "name" if words and all(w[0].isupper() for w in words) else "term"
+
+
+_NAME_LINKS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", "and", "for", "on", "in"}
+CATEGORY_ORDER = {"term": 0, "name": 1, "copy": 2}
+
+
+def _ranked(rows: list[_Row]) -> list[_Row]:
+    """Source terms in review order: category (terms, names, copies), then by their best row's score
+    weighted by how often it occurs (Dice alone puts a pair seen twice on top of one seen fifty times),
+    each followed by its other renderings; an expansion stays after its acronym."""
+    best: dict[str, tuple[int, float]] = {}
     for row in rows:
         if row.src_key not in best:
-            best[row.src_key] = (row.pair.score, row.pair.frequency)
-    return sorted(rows, key=lambda r: (-best[r.src_key][0], -best[r.src_key][1], r.src_key,
-                                       r.pair.status != "preferred"))
+            weight = row.pair.score * math.log2(1 + row.pair.frequency)
+            best[row.src_key] = (CATEGORY_ORDER.get(row.pair.category, 0), -weight)
+    order = {key: n for n, key in enumerate(sorted(best, key=lambda k: (best[k], k)))}
+    return sorted(rows, key=lambda r: order[r.src_key])
 
 
 def _with_expansions(rows: list[_Row], src_expansions: Counter, tgt_expansions: Counter,
@@ -440,7 +522,8 @@ def _with_expansions(rows: list[_Row], src_expansions: Counter, tgt_expansions: 
                 same.pair.concept, same.pair.kind = pair.concept, "expansion"
             continue
         expansion = TermPair(source=src_form, target=tgt_form, status=pair.status,
-                             frequency=min(src_n, tgt_n), score=pair.score, kind="expansion", concept=pair.concept)
+                             frequency=min(src_n, tgt_n), score=pair.score, kind="expansion", concept=pair.concept,
+                             category=category(src_form, tgt_form))
         row_of_expansion = _Row(expansion, defined_in.get((pair.source, src_form), row.example_index), row.src_key)
         existing[(src_form.lower(), tgt_form.lower())] = row_of_expansion
         out.append(row_of_expansion)

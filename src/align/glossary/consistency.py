@@ -1,0 +1,87 @@
+"""Terms rendered in different words across a file: the corpus-level check translators cannot do by eye.
+
+From the term engine's analysis (`extract.analyse_terms`: the file's term candidates, their usual
+rendering, and each distinct unit's rendering by word links, all keyed by lemmas so that `Member State`
+and `Member States` are one rendering), a unit is reported when:
+  - its source holds a term whose usual rendering is written in at least `min_units` distinct units and
+    in at least `min_share` of the units that render the term at all;
+  - its target does not hold that usual rendering (in any inflection), and the word links give another
+    rendering made of other words (`Liaison Group` where the file says `Contact Group`), neither a part
+    of the usual one (`Group`: a shortened mention) nor a copy of the source (`untranslated` reports it).
+Acronyms are left to the acronym route of `term-inconsistency`, which does not need word links.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from align.glossary.extract import TermAnalysis
+from align.glossary.tokens import Token, base_lang, lemma, tokenize
+
+
+@dataclass(frozen=True)
+class Inconsistency:
+    position: int  # 0-based position of the unit in the input
+    source_term: str
+    rendering: str  # as written in this unit's target
+    usual: str  # the usual rendering, as most often written
+    usual_units: int  # distinct units that write the usual rendering
+    units: int  # distinct units whose source holds the term
+    source_span: tuple[int, int] | None
+    target_span: tuple[int, int] | None
+
+
+def inconsistent_renderings(analysis: TermAnalysis, *, min_units: int = 2,
+                            min_share: float = 0.5) -> list[Inconsistency]:
+    """Every minority rendering of a term in the file, in unit order."""
+    found: list[Inconsistency] = []
+    seen_sources: set[str] = set()
+    src, tgt = analysis.glossary.src_lang, analysis.glossary.tgt_lang
+    for pair, source_key, usual_key in analysis.rows:
+        if source_key in seen_sources or pair.kind != "term" or pair.category == "copy":
+            continue  # first row of a source term = its best rendering; acronyms have their own route
+        seen_sources.add(source_key)
+        by_unit = analysis.renderings.get(source_key, {})
+        padded_usual = f" {usual_key} "
+        with_usual = [k for k in by_unit if padded_usual in analysis.target_lemmas.get(k, "")]
+        others = {k: r for k, r in by_unit.items()
+                  if k not in with_usual and r and _other_words(r, usual_key, source_key)}
+        if len(with_usual) < min_units or len(with_usual) < min_share * (len(with_usual) + len(others)):
+            continue
+        for k, rendering_key in others.items():
+            unit = analysis.units[k]
+            target_span = _span(unit.target, rendering_key, tgt)
+            rendering = unit.target[target_span[0]:target_span[1]] if target_span else analysis.surfaces.get(
+                rendering_key, rendering_key)
+            for position in analysis.positions[k]:
+                found.append(Inconsistency(position, pair.source, rendering, pair.target, len(with_usual),
+                                           len(by_unit), _span(unit.source, source_key, src), target_span))
+    return sorted(found, key=lambda f: (f.position, f.source_term))
+
+
+def _other_words(rendering: str, usual: str, source: str) -> bool:
+    """A rendering in other words: not a part of the usual one, not holding it, not a copy of the source."""
+    padded, padded_usual = f" {rendering} ", f" {usual} "
+    return not (padded in padded_usual or padded_usual in padded or rendering == source)
+
+
+def _span(text: str, key: str, lang: str) -> tuple[int, int] | None:
+    """Character span of the first word sequence of `text` whose lemmas are `key`."""
+    tokens: list[Token] = [t for t in tokenize(text) if t.text != "-"]
+    wanted = key.split()
+    if not wanted:
+        return None
+    lang = base_lang(lang)
+    lemmas = [lemma(t.text.lower(), lang) for t in tokens]
+    acronym = [t.text for t in tokens]
+    for start in range(len(tokens) - len(wanted) + 1):
+        window = slice(start, start + len(wanted))
+        if lemmas[window] == wanted or acronym[window] == wanted:
+            return tokens[start].start, tokens[start + len(wanted) - 1].end
+    return None
+
+
+def rendering_counts(analysis: TermAnalysis, source_key: str) -> Counter:
+    """{rendering key: distinct units} for one source term (for reports and the review page)."""
+    return Counter(r for r in analysis.renderings.get(source_key, {}).values() if r)
