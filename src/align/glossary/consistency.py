@@ -39,8 +39,8 @@ def inconsistent_renderings(analysis: TermAnalysis, *, min_units: int = 2,
     seen_sources: set[str] = set()
     src, tgt = analysis.glossary.src_lang, analysis.glossary.tgt_lang
     for pair, source_key, usual_key in analysis.rows:
-        if source_key in seen_sources or pair.kind != "term" or pair.category == "copy":
-            continue  # first row of a source term = its best rendering; acronyms have their own route
+        if source_key in seen_sources or pair.kind != "term" or pair.category == "copy" or pair.source.isupper():
+            continue  # first row = best rendering; acronyms have their own route; `FICHIER` is a placeholder
         seen_sources.add(source_key)
         by_unit = analysis.renderings.get(source_key, {})
         padded_usual = f" {usual_key} "
@@ -54,6 +54,8 @@ def inconsistent_renderings(analysis: TermAnalysis, *, min_units: int = 2,
             target_span = _span(unit.target, rendering_key, tgt)
             rendering = unit.target[target_span[0]:target_span[1]] if target_span else analysis.surfaces.get(
                 rendering_key, rendering_key)
+            if rendering.isupper() and not pair.target.isupper():
+                continue  # a placeholder in capitals (`SOURCE`, `FILE` in command-line help)
             for position in analysis.positions[k]:
                 found.append(Inconsistency(position, pair.source, rendering, pair.target, len(with_usual),
                                            len(by_unit), _span(unit.source, source_key, src), target_span))
@@ -61,9 +63,12 @@ def inconsistent_renderings(analysis: TermAnalysis, *, min_units: int = 2,
 
 
 def _other_words(rendering: str, usual: str, source: str) -> bool:
-    """A rendering in other words: not a part of the usual one, not holding it, not a copy of the source."""
+    """A rendering in other words: not a part of the usual one, not holding it, not the same words in
+    another order (`lines matching` / `matching lines`: grammar, not terminology), not a copy of the
+    source."""
     padded, padded_usual = f" {rendering} ", f" {usual} "
-    return not (padded in padded_usual or padded_usual in padded or rendering == source)
+    return not (padded in padded_usual or padded_usual in padded or rendering == source
+                or sorted(rendering.split()) == sorted(usual.split()))
 
 
 def _span(text: str, key: str, lang: str) -> tuple[int, int] | None:

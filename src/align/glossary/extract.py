@@ -334,7 +334,7 @@ class _LinkStats:
                 source, target = self._display(self.src_surfaces, s), self._display(self.tgt_surfaces, t)
                 pair = TermPair(source=source, target=target, status="candidate",
                                 frequency=max(n, units_with_both(s, t)), score=round(score, 3), kind=kind,
-                                category=category(source, target))
+                                category=category(source, target, kind))
                 rows.append(_Row(pair, self.first_unit[(s, t)], s, t))
         return rows
 
@@ -468,7 +468,7 @@ def _nested(target: str, kept: list[str]) -> bool:
     return any(padded in f" {other.lower()} " or f" {other.lower()} " in padded for other in kept)
 
 
-def category(source: str, target: str) -> str:
+def category(source: str, target: str, kind: str = "term") -> str:
     """`copy` when the target writes the source as is (`OLAF -> OLAF`, `Pakistan -> Pakistan`); `name`
     when every word of both is capitalised (`Nations Unies -> United Nations`, `Inde -> India`): proper
     names, which a terminologist reviews apart from the domain terms (`term`, acronym pairs included)."""
@@ -477,6 +477,8 @@ def category(source: str, target: str) -> str:
 
     if fold(source) == fold(target):
         return "copy"
+    if kind == "acronym":
+        return "term"  # `CSNU -> UNSC`: a domain term written in capitals
     words = [w for w in re.findall(r"[^\W\d_]+", f"{source} {target}") if w.lower() not in _NAME_LINKS]
     return "name" if words and all(w[0].isupper() for w in words) else "term"
 
