@@ -6,6 +6,7 @@ Exports `commands`, a list of click commands registered by align.cli.
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -50,7 +51,7 @@ def search(input_path, query, lang, fuzzy, min_score, fmt, src_lang, tgt_lang) -
     if fmt == "json":
         click.echo(json.dumps([hit.as_dict() for hit in hits], ensure_ascii=False, indent=1))
     else:
-        color = click.get_text_stream("stdout").isatty()
+        color = sys.stdout.isatty()
         for hit in hits:
             click.echo(f"[{hit.position}] {hit.highlighted('source', color)}")
             click.echo(f"{' ' * (len(str(hit.position)) + 3)}{hit.highlighted('target', color)}")

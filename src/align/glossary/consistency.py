@@ -17,7 +17,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from align.glossary.extract import TermAnalysis
-from align.glossary.tokens import Token, base_lang, lemma, tokenize
+from align.glossary.tokens import STOPWORDS, Token, base_lang, lemma, tokenize
+
+_STOPWORDS = set().union(*STOPWORDS.values())
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,13 @@ def inconsistent_renderings(analysis: TermAnalysis, *, min_units: int = 2,
         by_unit = analysis.renderings.get(source_key, {})
         padded_usual = f" {usual_key} "
         with_usual = [k for k in by_unit if padded_usual in analysis.target_lemmas.get(k, "")]
-        others = {k: r for k, r in by_unit.items()
-                  if k not in with_usual and r and _other_words(r, usual_key, source_key)}
+        others = {}
+        for k, r in by_unit.items():
+            if k in with_usual or not r:
+                continue
+            r = _widened(r, usual_key, analysis.target_lemmas.get(k, ""))
+            if _other_words(r, usual_key, source_key):
+                others[k] = r
         if len(with_usual) < min_units or len(with_usual) < min_share * (len(with_usual) + len(others)):
             continue
         for k, rendering_key in others.items():
@@ -69,6 +76,24 @@ def _other_words(rendering: str, usual: str, source: str) -> bool:
     padded, padded_usual = f" {rendering} ", f" {usual} "
     return not (padded in padded_usual or padded_usual in padded or rendering == source
                 or sorted(rendering.split()) == sorted(usual.split()))
+
+
+def _widened(rendering: str, usual: str, target_lemmas: str) -> str:
+    """A rendering that is a part of the usual one, widened to the usual one's length where the target
+    has other words around it: in `the Liaison Group`, a new word the aligner left unlinked, `Group`
+    alone is linked; the words standing where `Contact` stands in `Contact Group` complete it."""
+    usual_words, words, target = usual.split(), rendering.split(), target_lemmas.split()
+    for at in range(len(usual_words) - len(words) + 1):
+        if usual_words[at : at + len(words)] != words:
+            continue
+        for start in range(len(target) - len(words) + 1):
+            begin = start - at
+            if target[start : start + len(words)] == words and begin >= 0 and begin + len(usual_words) <= len(target):
+                window = target[begin : begin + len(usual_words)]
+                if window != usual_words and all(w.isalpha() and w not in _STOPWORDS for w in window):
+                    return " ".join(window)
+        break
+    return rendering
 
 
 def _span(text: str, key: str, lang: str) -> tuple[int, int] | None:
