@@ -187,6 +187,8 @@ def analyse_terms(
             src_tokens, tgt_tokens = tokenize(unit.source), tokenize(unit.target)
             src_candidates = find_candidates(unit.source, src_tokens, src)
             tgt_candidates = find_candidates(unit.target, tgt_tokens, tgt)
+        if _untranslated(unit):
+            continue  # a target that copies the source says nothing about renderings (`untranslated`)
         counted = stats.add_unit(index, unit, links, src_tokens, src_candidates, tgt_tokens, tgt_candidates, tgt)
         if counted:
             analysis.target_lemmas[index] = lemma_line(tgt_tokens, tgt)
@@ -214,6 +216,10 @@ def analyse_terms(
     analysis.renderings = stats.rendered
     analysis.surfaces = {key: _LinkStats._display(stats.tgt_surfaces, key) for key in stats.tgt_surfaces}
     return analysis
+
+
+def _untranslated(unit: TranslationUnit) -> bool:
+    return " ".join(unit.source.split()).casefold() == " ".join(unit.target.split()).casefold()
 
 
 class _Row:

@@ -33,7 +33,7 @@ class TermInconsistency(Check):
         reported: set[tuple[int, int, int]] = set()  # (unit, start, end) of target spans already flagged
         for finding in (*self._acronyms(context), *self._spelling_variants(context), *self._aligned_terms(context)):
             spans = {(finding.position, s.start, s.end) for s in finding.spans if s.side == "target"}
-            if spans and spans <= reported:
+            if spans and all(_overlaps(span, reported) for span in spans):
                 continue  # the same words, found by a second route
             reported |= spans
             yield finding
@@ -150,6 +150,12 @@ def term_analysis(context):
 # A capitalised name of two words or more, joined by spaces, hyphens, `&` or a few link words.
 _NAME_RE = re.compile(r"[A-Z][a-z][\w'’]*(?:(?:[ \u00a0]+(?:and|of|the|for|on|&)[ \u00a0]+|[ \u00a0]+|-)[A-Z][a-z][\w'’]*)+")
 _LEADING_WORD_RE = re.compile(r"(?:The|A|An|This|That|In|On|At|For|By|From|With|And|But)[ \u00a0]+")
+
+
+def _overlaps(span: tuple[int, int, int], reported: set[tuple[int, int, int]]) -> bool:
+    """True when an already reported target span of the same unit shares characters with `span`."""
+    position, start, end = span
+    return any(p == position and s < end and start < e for p, s, e in reported)
 
 
 def _name_key(surface: str) -> str:
