@@ -35,7 +35,7 @@ class Inconsistency:
 
 
 def inconsistent_renderings(analysis: TermAnalysis, *, min_units: int = 2,
-                            min_share: float = 0.5) -> list[Inconsistency]:
+                            min_share: float = 0.6) -> list[Inconsistency]:
     """Every minority rendering of a term in the file, in unit order."""
     found: list[Inconsistency] = []
     seen_sources: set[str] = set()
@@ -70,12 +70,17 @@ def inconsistent_renderings(analysis: TermAnalysis, *, min_units: int = 2,
 
 
 def _other_words(rendering: str, usual: str, source: str) -> bool:
-    """A rendering in other words: not a part of the usual one, not holding it, not the same words in
-    another order (`lines matching` / `matching lines`: grammar, not terminology), not a copy of the
+    """A rendering in other words: not a part of the usual one, not holding it, not the same content
+    words in another order (`format of output` / `output format`: grammar, not terminology), not a copy of the
     source."""
     padded, padded_usual = f" {rendering} ", f" {usual} "
     return not (padded in padded_usual or padded_usual in padded or rendering == source
-                or sorted(rendering.split()) == sorted(usual.split()))
+                or _content(rendering) == _content(usual))
+
+
+def _content(key: str) -> list[str]:
+    """The content words of a key, sorted: `format of output` and `output format` are the same words."""
+    return sorted(word for word in key.split() if word not in _STOPWORDS)
 
 
 def _widened(rendering: str, usual: str, target_lemmas: str) -> str:

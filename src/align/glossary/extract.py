@@ -269,7 +269,8 @@ class _LinkStats:
             if key not in seen_sources and not _covered(candidate, sources):
                 self.independent[key] += 1
                 seen_sources.add(key)
-            best = target_side.rendering(candidate.first, candidate.last, links)
+            best = target_side.rendering(candidate.first, candidate.last, links,
+                                         _content_words(key, self.src_stopwords))
             self.rendered[key].setdefault(index, best.key if best is not None else None)
             matches = [best] if best is not None else []
             same = target_by_key.get(key.lower())
@@ -438,14 +439,17 @@ class TargetSide:
             for j in positions:
                 self.by_position[j].append(n)
 
-    def rendering(self, first: int, last: int, links: frozenset) -> Candidate | None:
+    def rendering(self, first: int, last: int, links: frozenset, source_size: int = 0) -> Candidate | None:
         """The target candidate that renders source tokens first..last in this unit, from the word links.
 
         A target word is *foreign* when it has more links from outside the source span than from
         inside: in `résolutions du CSNU` / `UNSC resolutions` a stray link from `CSNU` to `resolutions`
         does not make `UNSC resolutions` a rendering of `CSNU`. Among target candidates without foreign
         words, the one whose words best match the linked ones (F1 of coverage and precision) wins;
-        unlinked words may sit in it. Across units, counts then outvote a unit where the links went astray.
+        unlinked words may sit in it. When `source_size` (the source term's content words) is given,
+        candidates that hold every linked word are preferred by how close their size is to it: where
+        the aligner left `human` unlinked, `droits de l'homme` is `Human Rights`, not `Rights`.
+        Across units, counts then outvote a unit where the links went astray.
         """
         inside: Counter = Counter()
         outside: Counter = Counter()
@@ -456,13 +460,17 @@ class TargetSide:
         projected = {j for j, n in inside.items() if n >= outside[j]}
         if not projected:
             return None
-        best, best_rank = None, (MIN_F1, 0)
-        for n in {n for j in projected for n in self.by_position.get(j, ())}:
+        best, best_rank = None, (False, 0, MIN_F1, 0)
+        for n in sorted({n for j in projected for n in self.by_position.get(j, ())}):
             positions = self.positions[n]
             if any(outside[j] > inside[j] for j in positions):
                 continue
             hits = len(projected & positions)
-            rank = (2 * hits / (len(projected) + len(positions)), len(positions))
+            f1 = 2 * hits / (len(projected) + len(positions))
+            if f1 < MIN_F1:
+                continue
+            complete = bool(source_size) and hits == len(projected)
+            rank = (complete, -abs(len(positions) - source_size) if complete else 0, f1, len(positions))
             if rank > best_rank:
                 best, best_rank = n, rank
         return self.candidates[best] if best is not None else None

@@ -38,6 +38,20 @@ def _french_tags() -> dict[str, frozenset[str]]:
     return {word: frozenset(found) for word, found in tags.items()}
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Entries written in lower case (`fichier`, not `OCDE` or `Otan`): ordinary words, not names."""
+    if not FRENCH_DICTIONARY.is_file():
+        return frozenset()
+    with open(FRENCH_DICTIONARY, encoding="utf-8", errors="replace") as handle:
+        return frozenset(line.split("/")[0].split()[0] for line in handle if line[:1].islower())
+
+
+def known_french_word(word: str) -> bool:
+    """True for an ordinary French word (`fichier`); acronyms and names in the dictionary are not."""
+    return word in _common_words()
+
+
 def pos_source() -> str:
     return "hunspell-fr" if _french_tags() else "none"
 

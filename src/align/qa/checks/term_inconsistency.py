@@ -27,7 +27,7 @@ class TermInconsistency(Check):
     severity = "warning"
     description = "a source term is rendered in different ways across the file"
     scope = "corpus"
-    options = {"min_units": 2, "min_share": 0.5, "word_alignment": True}
+    options = {"min_units": 2, "min_share": 0.6, "word_alignment": True}
 
     def check_all(self, context):
         reported: set[tuple[int, int, int]] = set()  # (unit, start, end) of target spans already flagged
@@ -77,7 +77,7 @@ class TermInconsistency(Check):
         stats = acronym_stats(context)
         approved = _glossary_renderings(context)
         for acronym, indices in stats.units_with_source.items():
-            if len(indices) < int(self.settings["min_units"]):
+            if len(indices) < int(self.settings["min_units"]) or _shouted_word(acronym):
                 continue
             reference = stats.rendering(acronym)
             if reference is None:
@@ -150,6 +150,14 @@ def term_analysis(context):
 # A capitalised name of two words or more, joined by spaces, hyphens, `&` or a few link words.
 _NAME_RE = re.compile(r"[A-Z][a-z][\w'’]*(?:(?:[ \u00a0]+(?:and|of|the|for|on|&)[ \u00a0]+|[ \u00a0]+|-)[A-Z][a-z][\w'’]*)+")
 _LEADING_WORD_RE = re.compile(r"(?:The|A|An|This|That|In|On|At|For|By|From|With|And|But)[ \u00a0]+")
+
+
+def _shouted_word(acronym: str) -> bool:
+    """`FICHIER`, `ENTRÉE` in command-line help are placeholders written in capitals, not acronyms: a word
+    of four letters or more that the French dictionary knows (`align.glossary.lexicon`)."""
+    from align.glossary.lexicon import known_french_word
+
+    return len(acronym) >= 4 and acronym.isalpha() and known_french_word(acronym.lower())
 
 
 def _overlaps(span: tuple[int, int, int], reported: set[tuple[int, int, int]]) -> bool:
