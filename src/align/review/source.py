@@ -67,15 +67,15 @@ def text_hash(sentences: list[str]) -> str:
     return hashlib.sha256("\n".join(sentences).encode("utf-8")).hexdigest()[:16]
 
 
-_CUT_AFTER = re.compile(r"[.!?…:;]['\"”»)\]]*$")
+_CUT_AFTER = re.compile(r"[.!?…]['\"”»)\]]*$")
 
 
 def split_joined(text: str, count: int, lang: str) -> list[str]:
     """Recover `count` sentences from their texts joined by single spaces.
 
-    The SRX rules that made them usually cut them again; when they do not (a heading without a full
-    stop), the `count - 1` spaces most likely to be sentence boundaries are chosen: after end punctuation
-    first, then before a capital letter, earliest first.
+    The SRX rules that made them usually cut them again; when they find too few cuts (a heading without a
+    full stop), the missing ones are the spaces most likely to be boundaries: where SRX cut, then after end
+    punctuation, then before a capital letter, earliest first.
     """
     if count <= 1:
         return [text]
@@ -84,10 +84,16 @@ def split_joined(text: str, count: int, lang: str) -> list[str]:
     pieces = segment_text(text, lang)
     if len(pieces) == count and " ".join(pieces) == text:
         return pieces
-    spaces = [i for i, char in enumerate(text) if char == " "]
-    ranked = sorted(spaces, key=lambda i: (-(2 * bool(_CUT_AFTER.search(text[:i]))
-                                              + (i + 1 < len(text) and text[i + 1].isupper())), i))
-    cuts = sorted(ranked[:count - 1])
+    srx_cuts, at = set(), -1
+    for piece in pieces[:-1]:
+        at = text.find(piece, at + 1) + len(piece)
+        srx_cuts.add(at)
+
+    def strength(i: int) -> tuple:
+        return (-(4 * (i in srx_cuts) + 2 * bool(_CUT_AFTER.search(text[:i]))
+                  + (i + 1 < len(text) and text[i + 1].isupper())), i)
+
+    cuts = sorted(sorted((i for i, char in enumerate(text) if char == " "), key=strength)[:count - 1])
     bounds = [-1, *cuts, len(text)]
     parts = [text[a + 1:b] for a, b in zip(bounds, bounds[1:])]
     return parts + [""] * (count - len(parts))
