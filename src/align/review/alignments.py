@@ -6,6 +6,7 @@ script would use (see /api/docs).
 
 from __future__ import annotations
 
+import threading
 from typing import Literal
 
 from fastapi import APIRouter, Request
@@ -26,7 +27,14 @@ def setup(server: ReviewServer) -> None:
     """Opens the decisions of every pair of the corpus the CLI loaded (`server.extras["corpus"]`)."""
     decisions = Decisions(server.store, server.extras["corpus"])
     server.extras["decisions"] = decisions
-    server.extras["views"] = PairViews(decisions)
+    server.extras["views"] = views = PairViews(decisions)
+    # Read every pair's signals once in the background, so that the first page opens fast.
+    threading.Thread(target=_warm, args=(views,), daemon=True).start()
+
+
+def _warm(views: PairViews) -> None:
+    for number in range(len(views.decisions.corpus.pairs)):
+        views.summary(number)
 
 
 def _views(request: Request) -> PairViews:

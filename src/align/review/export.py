@@ -25,7 +25,7 @@ def reviewed_units(decisions: Decisions, counts: Counter) -> Iterator[Translatio
     """One unit per kept bead, pair after pair; `counts` tallies units by review state and the left-out."""
     corpus = decisions.corpus
     for number, pair in enumerate(corpus.pairs):
-        state = decisions.state(number)
+        state = decisions.state(number, cache=False)
         src = [state.edits.get(f"src:{i}", t) for i, t in enumerate(pair.src)]
         tgt = [state.edits.get(f"tgt:{j}", t) for j, t in enumerate(pair.tgt)]
         for bead in state.beads:

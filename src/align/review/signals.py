@@ -16,6 +16,7 @@ BENCHMARKS.md reports how the ranking finds wrong beads on the test sets against
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from statistics import median
@@ -29,11 +30,16 @@ WEIGHTS = {"bias": -3.0, "low": 6.0, "null": 1.5, "shape": 1.0, "null_next": 1.5
            "acronyms": 1.0, "length": 0.8}
 FLAG_AT = 0.5  # beads at or above this probability are flagged "needs review"
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=65536)
 def _quantities(text: str, lang: str):
     return tuple(extract_quantities(text, lang))
+
+
+def _has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -81,8 +87,9 @@ def bead_features(beads: list[ReviewBead], index: int, texts: PairTexts) -> dict
     if null:
         return features
     source, target = texts.side_text(bead, "src"), texts.side_text(bead, "tgt")
-    left, right = unmatched(list(_quantities(source, texts.src_lang)), list(_quantities(target, texts.tgt_lang)))
-    features["numbers"] = min(2.0, float(len(left) + len(right)))
+    if _has_digit(source) or _has_digit(target):  # spelled-out numbers alone are not worth the reading time
+        left, right = unmatched(list(_quantities(source, texts.src_lang)), list(_quantities(target, texts.tgt_lang)))
+        features["numbers"] = min(2.0, float(len(left) + len(right)))
     features["acronyms"] = float(_acronym_shifted(source, target, neighbours, texts))
     features["length"] = min(3.0, abs(texts.log_ratio(bead) - texts.usual_log_ratio) / 0.35)
     return features

@@ -3,9 +3,25 @@ and the "needs review" score with its reasons; and the per-document summary of t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from align.review.beads import ReviewBead
 from align.review.decisions import Change, Decisions, PairState
 from align.review.signals import FLAG_AT, PairTexts, assess
+
+
+class Corrected(Sequence):
+    """A document's sentences with the reviewer's corrections on top, without copying the list (a
+    correction in a pair of 5,000 sentences must not rebuild 10,000 strings)."""
+
+    def __init__(self, machine: list[str], edits: dict[str, str], side: str) -> None:
+        self.machine, self.edits, self.side = machine, edits, side
+
+    def __len__(self) -> int:
+        return len(self.machine)
+
+    def __getitem__(self, index):
+        return self.edits.get(f"{self.side}:{index}", self.machine[index])
 
 
 class PairViews:
@@ -14,11 +30,11 @@ class PairViews:
     def __init__(self, decisions: Decisions) -> None:
         self.decisions = decisions
         self._usual: dict[int, float] = {}
+        self._summaries: dict[int, tuple[int, dict]] = {}  # number -> (version, summary)
 
     def texts(self, number: int, state: PairState) -> PairTexts:
         pair = self.decisions.pair(number)
-        src = [state.edits.get(f"src:{i}", t) for i, t in enumerate(pair.src)]
-        tgt = [state.edits.get(f"tgt:{j}", t) for j, t in enumerate(pair.tgt)]
+        src, tgt = Corrected(pair.src, state.edits, "src"), Corrected(pair.tgt, state.edits, "tgt")
         if number not in self._usual:
             self._usual[number] = PairTexts.of(pair.src, pair.tgt, pair.src_lang, pair.tgt_lang,
                                                pair.beads).usual_log_ratio
@@ -59,8 +75,15 @@ class PairViews:
         return {"version": state.version, "start": start, "remove": remove, "beads": beads}
 
     def summary(self, number: int) -> dict:
-        """One row of the documents view."""
+        """One row of the documents view (computed again only when the pair changed)."""
         state = self.decisions.state(number)
+        cached = self._summaries.get(number)
+        if cached and cached[0] == state.version:
+            return cached[1]
+        self._summaries[number] = (state.version, self._summary(number, state))
+        return self._summaries[number][1]
+
+    def _summary(self, number: int, state: PairState) -> dict:
         pair = self.decisions.pair(number)
         texts = self.texts(number, state)
         machine = [i for i, b in enumerate(state.beads) if b.status == "machine"]

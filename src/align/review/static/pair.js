@@ -208,5 +208,6 @@
   for (const button of document.querySelectorAll("#actions button")) button.addEventListener("click", () => run(button.dataset.op));
   onlyFlagged.addEventListener("change", () => nodes.forEach(applyFilter));
 
-  reload().catch(error => say("Could not load the pair: " + error.message, "error", true));
+  reload().then(() => requestAnimationFrame(() => setTimeout(() => { window.reviewReadyAt = performance.now(); }, 0)))
+    .catch(error => say("Could not load the pair: " + error.message, "error", true));
 })();
