@@ -158,3 +158,37 @@ def test_a_review_survives_a_killed_server_and_exports_exactly_the_corrected_uni
     for unit in units[:4] + units[5:]:
         assert (unit.source, unit.target) == (original[unit.props["bead"]].source, original[unit.props["bead"]].target)
     assert units[5].props["reviewer"] == "ann"
+
+
+def test_two_tabs_on_one_pair_never_overwrite_each_other_silently(browser, tmp_path: Path):
+    folder = tmp_path / "tm"
+    shutil.copytree(REPO / "tm", folder)
+    server = Server(folder)
+    try:
+        browser.get(server.url)
+        until(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#documents tbody tr")) == 4, "4 pairs")
+        browser.find_element(By.ID, "filter").send_keys("pulwama")
+        rows = browser.find_elements(By.CSS_SELECTOR, "#documents tbody tr")
+        assert len(rows) == 1 and PULWAMA in rows[0].text
+        rows[0].find_element(By.TAG_NAME, "a").click()
+        until(browser, lambda d: len(beads(d)) == 9, "tab A")
+        tab_a = browser.current_window_handle
+        browser.switch_to.new_window("tab")
+        browser.get(server.url + "pairs/1")
+        until(browser, lambda d: len(beads(d)) == 9, "tab B")
+        tab_b = browser.current_window_handle
+
+        browser.switch_to.window(tab_a)
+        beads(browser)[2].click()
+        press(browser, "r")
+        until(browser, version_is(1), "tab A's reject saved")
+
+        browser.switch_to.window(tab_b)  # still shows version 0
+        beads(browser)[2].click()
+        press(browser, "a")
+        notice = until(browser, lambda d: d.find_element(By.ID, "notice").text, "tab B told")
+        assert "changed in another tab" in notice
+        until(browser, version_is(1), "tab B reloaded to the latest version")
+        assert "status-rejected" in beads(browser)[2].get_attribute("class")  # tab A's decision stands
+    finally:
+        server.kill()
