@@ -17,9 +17,20 @@ def _body_fields(schema: dict, operation: dict) -> list[dict]:
     ref = content.get("schema", {}).get("$ref", "")
     model = schema.get("components", {}).get("schemas", {}).get(ref.rsplit("/", 1)[-1], {})
     required = set(model.get("required", []))
-    return [{"name": name, "type": spec.get("type", "object"), "required": name in required,
+    return [{"name": name, "type": _type(spec), "required": name in required,
              "description": spec.get("description", "")}
             for name, spec in model.get("properties", {}).items()]
+
+
+def _type(spec: dict) -> str:
+    """`string`, `integer or null`, `array of string`: readable types from a JSON schema."""
+    if "anyOf" in spec:
+        return " or ".join(_type(option) for option in spec["anyOf"])
+    if "enum" in spec:
+        return "one of " + ", ".join(map(str, spec["enum"]))
+    if spec.get("type") == "array":
+        return "array of " + _type(spec.get("items", {}))
+    return spec.get("type", "object")
 
 
 @pages.get("/api/docs")

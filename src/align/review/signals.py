@@ -118,8 +118,10 @@ _REASONS = {"low": "low confidence", "null": "no counterpart", "shape": "m:n bea
 
 
 def reasons(features: dict[str, float]) -> list[str]:
-    """The signals that pushed this bead up, strongest first, in words a translator reads."""
-    pushes = sorted(((WEIGHTS[k] * features[k], k) for k in FEATURES if features[k] > 0), reverse=True)
+    """The signals that pushed this bead up, strongest first, in words a translator reads (a bead without
+    counterpart shows that already; its confidence says nothing more)."""
+    shown = [k for k in FEATURES if features[k] > 0 and not (features["null"] and k in ("null", "low"))]
+    pushes = sorted(((WEIGHTS[k] * features[k], k) for k in shown), reverse=True)
     return [_REASONS[k] for push, k in pushes if push >= 0.5]
 
 
