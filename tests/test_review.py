@@ -274,3 +274,20 @@ def test_cli_refuses_a_folder_without_a_build_report(tmp_path: Path):
 
     result = CliRunner().invoke(cli, ["review", str(tmp_path), "--export"])
     assert result.exit_code == 2 and "align: error:" in result.output and "corpus-report.json" in result.output
+
+
+# ---------------------------------------------------------------- needs-review signals
+
+def test_needs_review_points_at_number_mismatches_and_shifted_boundaries():
+    from align.review.signals import PairTexts, assess
+
+    src = ["Le Conseil s'est réuni le 16 mars 2023.", "Il a adopté 3 résolutions sur la Namibie.",
+           "M. Guterres a salué la décision du Conseil.", "La séance est levée."]
+    tgt = ["The Council met on 16 March 2023.", "It adopted 5 resolutions on Namibia.",
+           "The meeting rose.", "Mr. Guterres welcomed the decision of the Council."]
+    beads = [ReviewBead((i,), (i,), "machine", 0.9) for i in range(4)]
+    texts = PairTexts.of(src, tgt, "fr", "en", beads)
+    clean, numbers, shifted = (assess(beads, i, texts) for i in range(3))
+    assert "numbers differ" in numbers[1] and "numbers differ" not in clean[1]
+    assert "a neighbour shares more names or words" in shifted[1]
+    assert numbers[0] > clean[0] and shifted[0] > clean[0]

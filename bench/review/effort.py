@@ -62,15 +62,14 @@ def matrix(rows) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
-def fit(rows, l2: float = 0.01, steps: int = 4000) -> dict[str, float]:
-    """Logistic regression by gradient descent (a few features, a few thousand beads: no library needed)."""
+def fit(rows, c: float = 1.0) -> dict[str, float]:
+    """Logistic regression (scikit-learn, L2) of "wrong" on the signals."""
+    from sklearn.linear_model import LogisticRegression
+
     x, y = matrix(rows)
-    w, b = np.zeros(x.shape[1]), 0.0
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-(x @ w + b)))
-        w -= 0.5 * ((x.T @ (p - y)) / len(y) + l2 * w)
-        b -= 0.5 * float(np.mean(p - y))
-    return {"bias": round(b, 2), **{k: round(float(v), 2) for k, v in zip(signals.FEATURES, w)}}
+    model = LogisticRegression(C=c, max_iter=1000).fit(x, y)
+    return {"bias": round(float(model.intercept_[0]), 2),
+            **{k: round(float(v), 2) for k, v in zip(signals.FEATURES, model.coef_[0])}}
 
 
 def evaluate(set_names: list[str]) -> dict:

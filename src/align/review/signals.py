@@ -8,7 +8,11 @@ Signals (each cheap, each explainable to a translator):
 - numbers that do not match (the QA number reader: `16 mars 2023` = `March 16, 2023`), and acronyms
   written identically on one side but missing on the other;
 - a length-ratio outlier against the pair's usual ratio (a truncated sentence, a bare date paired with a
-  whole sentence).
+  whole sentence);
+- shared word starts (names, numbers, international words): none at all between the two sides, or more
+  with a neighbouring bead's other side than with its own;
+- one side starts in lower case or ends without end punctuation and the other does not (a boundary
+  that cut a sentence in two).
 The weights are a logistic regression fitted on the development gold sets (bench/review/effort.py);
 BENCHMARKS.md reports how the ranking finds wrong beads on the test sets against confidence alone.
 """
@@ -26,8 +30,9 @@ from align.qa.terms import find_acronyms
 from align.review.beads import ReviewBead
 
 # Fitted on Text+Berg dev + TransRead dev (Alice, Du côté de chez Swann); see bench/review/effort.py.
-WEIGHTS = {"bias": -3.0, "low": 6.0, "null": 1.5, "shape": 1.0, "null_next": 1.5, "numbers": 1.5,
-           "acronyms": 1.0, "length": 0.8}
+WEIGHTS = {"bias": -3.0, "low": 6.0, "size": 1.0, "null": 1.5, "null_run": -1.0, "next_odd": 1.0, "numbers": 1.5,
+           "acronyms": 1.0, "length": 0.8, "no_cognates": 1.0, "cognates_nearby": 1.0,
+           "continues": 1.0, "open_end": 1.0}
 FLAG_AT = 0.5  # beads at or above this probability are flagged "needs review"
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 _DIGIT = re.compile(r"\d")
@@ -40,6 +45,30 @@ def _quantities(text: str, lang: str):
 
 def _has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
+
+
+_WORD = re.compile(r"\w{5,}")
+_END = re.compile(r"[.!?…:;]\W*$")
+
+
+@lru_cache(maxsize=65536)
+def _cognates(text: str) -> frozenset:
+    """Word starts shared across languages: names, numbers, international words (`Guterres`, `tension`)."""
+    return frozenset(word[:5].lower() for word in _WORD.findall(text))
+
+
+def _continues(text: str) -> bool:
+    """Starts like the rest of a sentence (lower case), as when a boundary cut a sentence in two."""
+    first = text.lstrip(" \"'«“(-–—")[:1]
+    return first.islower()
+
+
+def _open_end(text: str) -> bool:
+    return not _END.search(text)
+
+
+def _dice(a: frozenset, b: frozenset) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
 @lru_cache(maxsize=65536)
@@ -78,19 +107,26 @@ def bead_features(beads: list[ReviewBead], index: int, texts: PairTexts) -> dict
     null = not bead.src or not bead.tgt
     neighbours = [beads[i] for i in (index - 1, index + 1) if 0 <= i < len(beads)]
     features = dict.fromkeys(FEATURES, 0.0)
-    features["low"] = 1.0 - bead.score if bead.score is not None else 0.0
-    features["null"] = float(null)
-    features["shape"] = float(not null and (len(bead.src) > 1 or len(bead.tgt) > 1))
-    odd = [n for n in neighbours if not n.src or not n.tgt or len(n.src) + len(n.tgt) > 2]
-    features["null_next"] = float(bool(odd) and (null or features["shape"] > 0 or
-                                                  any(not n.src or not n.tgt for n in odd)))
-    if null:
+    null_neighbour = any(not n.src or not n.tgt for n in neighbours)
+    if null:  # a lone sentence without counterpart is suspect; a run of them is usually an untranslated passage
+        features["null" if not null_neighbour else "null_run"] = 1.0
         return features
+    features["low"] = 1.0 - bead.score if bead.score is not None else 0.0
+    features["size"] = float(min(4, len(bead.src) + len(bead.tgt) - 2))
+    features["next_odd"] = float(null_neighbour or any(len(n.src) + len(n.tgt) > 2 for n in neighbours))
     source, target = texts.side_text(bead, "src"), texts.side_text(bead, "tgt")
     if _has_digit(source) or _has_digit(target):  # spelled-out numbers alone are not worth the reading time
         left, right = unmatched(list(_quantities(source, texts.src_lang)), list(_quantities(target, texts.tgt_lang)))
         features["numbers"] = min(2.0, float(len(left) + len(right)))
     features["acronyms"] = float(_acronym_shifted(source, target, neighbours, texts))
+    own_src, own_tgt = _cognates(source), _cognates(target)
+    own = _dice(own_src, own_tgt)
+    features["no_cognates"] = float(own == 0.0 and len(own_src) + len(own_tgt) >= 4)
+    nearby = [max(_dice(own_src, _cognates(texts.side_text(n, "tgt"))), _dice(_cognates(texts.side_text(n, "src")), own_tgt))
+              for n in neighbours]
+    features["cognates_nearby"] = min(1.0, max(0.0, max(nearby, default=0.0) - own) * 4)
+    features["continues"] = float(_continues(source) != _continues(target))
+    features["open_end"] = float(_open_end(source) != _open_end(target))
     features["length"] = min(3.0, abs(texts.log_ratio(bead) - texts.usual_log_ratio) / 0.35)
     return features
 
@@ -112,15 +148,17 @@ def review_score(features: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-_REASONS = {"low": "low confidence", "null": "no counterpart", "shape": "m:n bead", "null_next": "next to a "
-            "bead without counterpart", "numbers": "numbers differ", "acronyms": "acronyms differ",
-            "length": "unusual length ratio"}
+_REASONS = {"low": "low confidence", "size": "m:n bead", "null": "alone without counterpart",
+            "null_run": "", "next_odd": "next to an m:n bead or one without counterpart",
+            "numbers": "numbers differ", "acronyms": "acronyms differ", "length": "unusual length ratio",
+            "no_cognates": "no shared names or words", "cognates_nearby": "a neighbour shares more names or words",
+            "continues": "one side starts mid-sentence", "open_end": "one side ends mid-sentence"}
 
 
 def reasons(features: dict[str, float]) -> list[str]:
     """The signals that pushed this bead up, strongest first, in words a translator reads (a bead without
-    counterpart shows that already; its confidence says nothing more)."""
-    shown = [k for k in FEATURES if features[k] > 0 and not (features["null"] and k in ("null", "low"))]
+    counterpart shows that already)."""
+    shown = [k for k in FEATURES if features[k] > 0]
     pushes = sorted(((WEIGHTS[k] * features[k], k) for k in shown), reverse=True)
     return [_REASONS[k] for push, k in pushes if push >= 0.5]
 
