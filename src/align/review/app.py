@@ -30,7 +30,7 @@ from align.review.security import CsrfMiddleware, allowed_hosts, new_token
 from align.review.store import DB_NAME, Store, VersionConflict
 
 HERE = Path(__file__).parent
-FEATURES = ("align.review.alignments", "align.review.apidocs")
+FEATURES = ("align.review.alignments", "align.review.apidocs", "align.review.terms")
 
 
 @dataclass
