@@ -20,6 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "judgements"
 SETS = {"django": "bench/out/glossary/django.tsv", "debian": "bench/out/glossary/debian.tsv",
+        "heldout": "bench/out/glossary/heldout.tsv",
         "sample": "tm/corpus.tsv"}
 TOP = 50
 MAX_FINDINGS = 50

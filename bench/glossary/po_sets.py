@@ -6,7 +6,9 @@ Two sets, both shipped by package registries and read here offline:
   - `django.tsv`: Django 5.1.4's French catalogues (framework + contrib apps), from the wheel that
     `pip download django==5.1.4 --no-deps` fetches (web framework UI strings and messages);
   - `debian.tsv`: the French catalogues Debian installs for git, gtk30, coreutils, dpkg and apt
-    (`/usr/share/locale/fr/LC_MESSAGES/*.mo`, decompiled with `msgunfmt`): command-line help and UI.
+    (`/usr/share/locale/fr/LC_MESSAGES/*.mo`, decompiled with `msgunfmt`): command-line help and UI;
+  - `heldout.tsv`: eleven other Debian catalogues (bash, grep, gnupg2, glib20, binutils...), judged once
+    after the term-consistency rules were settled on the two sets above.
 Units are French -> English (msgstr -> msgid), as `align` reads its TMs. Accelerators (`_Open`,
 `&Save`) and newlines are removed; untranslated, fuzzy and plural-only entries are skipped; a
 catalogue entry appears once per catalogue (repeats across catalogues are kept: they are real).
@@ -22,6 +24,9 @@ import zipfile
 from pathlib import Path
 
 DEBIAN_CATALOGUES = ("git", "gtk30", "coreutils", "dpkg", "apt")
+# Held out: judged once, after the consistency rules were settled on the sets above.
+HELD_OUT_CATALOGUES = ("bash", "diffutils", "findutils", "grep", "gettext-tools", "glib20", "gnupg2",
+                       "libapt-pkg6.0", "binutils", "bfd", "ld")
 DJANGO = "django==5.1.4"
 _ACCELERATOR = re.compile(r"(?<![\w_])[_&](?=\w)")
 
@@ -46,9 +51,9 @@ def po_units(po_text: bytes) -> list[tuple[str, str]]:
     return pairs
 
 
-def debian_units() -> list[tuple[str, str]]:
+def debian_units(catalogues: tuple[str, ...] = DEBIAN_CATALOGUES) -> list[tuple[str, str]]:
     pairs = []
-    for name in DEBIAN_CATALOGUES:
+    for name in catalogues:
         mo = Path(f"/usr/share/locale/fr/LC_MESSAGES/{name}.mo")
         po = subprocess.run(["msgunfmt", str(mo)], check=True, capture_output=True).stdout
         pairs += po_units(po)
@@ -77,7 +82,8 @@ def write_tsv(path: Path, pairs: list[tuple[str, str]]) -> None:
 
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "bench/out/glossary")
-    for name, pairs in (("django", django_units()), ("debian", debian_units())):
+    for name, pairs in (("django", django_units()), ("debian", debian_units()),
+                        ("heldout", debian_units(HELD_OUT_CATALOGUES))):
         write_tsv(out / f"{name}.tsv", pairs)
         print(f"{out / name}.tsv: {len(pairs)} units")
 

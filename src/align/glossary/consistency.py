@@ -5,7 +5,8 @@ rendering, and each distinct unit's rendering by word links, all keyed by lemmas
 and `Member States` are one rendering), a unit is reported when:
   - its source holds a term whose usual rendering is written in at least `min_units` distinct units and
     in at least `min_share` of the units that render the term at all;
-  - its target does not hold that usual rendering (in any inflection), and the word links give another
+  - its target does not hold that usual rendering (in any inflection), nor all its words in another order
+    or with words between them (`lzma read error` for `error reading`), and the word links give another
     rendering made of other words (`Liaison Group` where the file says `Contact Group`), neither a part
     of the usual one (`Group`: a shortened mention) nor a copy of the source (`untranslated` reports it).
 Acronyms are left to the acronym route of `term-inconsistency`, which does not need word links.
@@ -48,9 +49,10 @@ def inconsistent_renderings(analysis: TermAnalysis, *, min_units: int = 2,
         padded_usual = f" {usual_key} "
         with_usual = [k for k in by_unit if padded_usual in analysis.target_lemmas.get(k, "")]
         others = {}
+        usual_words = set(_content(usual_key))
         for k, r in by_unit.items():
-            if k in with_usual or not r:
-                continue
+            if k in with_usual or not r or usual_words <= set(analysis.target_lemmas.get(k, "").split()):
+                continue  # every word of the usual rendering is there: another word order, not other words
             r = _widened(r, usual_key, analysis.target_lemmas.get(k, ""))
             if _other_words(r, usual_key, source_key):
                 others[k] = r
@@ -58,14 +60,14 @@ def inconsistent_renderings(analysis: TermAnalysis, *, min_units: int = 2,
             continue
         for k, rendering_key in others.items():
             unit = analysis.units[k]
-            target_span = _span(unit.target, rendering_key, tgt)
+            target_span = term_span(unit.target, rendering_key, tgt)
             rendering = unit.target[target_span[0]:target_span[1]] if target_span else analysis.surfaces.get(
                 rendering_key, rendering_key)
             if rendering.isupper() and not pair.target.isupper():
                 continue  # a placeholder in capitals (`SOURCE`, `FILE` in command-line help)
             for position in analysis.positions[k]:
                 found.append(Inconsistency(position, pair.source, rendering, pair.target, len(with_usual),
-                                           len(by_unit), _span(unit.source, source_key, src), target_span))
+                                           len(by_unit), term_span(unit.source, source_key, src), target_span))
     return sorted(found, key=lambda f: (f.position, f.source_term))
 
 
@@ -101,7 +103,7 @@ def _widened(rendering: str, usual: str, target_lemmas: str) -> str:
     return rendering
 
 
-def _span(text: str, key: str, lang: str) -> tuple[int, int] | None:
+def term_span(text: str, key: str, lang: str) -> tuple[int, int] | None:
     """Character span of the first word sequence of `text` whose lemmas are `key`."""
     tokens: list[Token] = [t for t in tokenize(text) if t.text != "-"]
     wanted = key.split()
