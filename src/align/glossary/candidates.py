@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from align.glossary.lexicon import french_noun_phrase
+from align.glossary.lexicon import french_noun_phrase, shouted_word
 from align.glossary.tokens import CAPITAL_CONNECTORS, CONNECTORS, STOPWORDS, Token, base_lang, lemma
 
 MAX_CONTENT_WORDS = 5  # "Commission permanente indépendante des droits de l'homme" has five
@@ -69,9 +69,9 @@ def _shouting(tokens: list[Token]) -> bool:
     return len(caps) >= 3 and len(caps) > 0.5 * len(words)
 
 
-def _kind(word: str, stopwords: set[str]) -> str:
-    if word.isupper() and _ROMAN_RE.match(word):
-        return "break"  # list numbering `II`, `IV`
+def _kind(word: str, stopwords: set[str], lang: str = "") -> str:
+    if word.isupper() and (_ROMAN_RE.match(word) or (lang == "fr" and shouted_word(word, lang))):
+        return "break"  # list numbering `II`, `IV`; placeholders of French help texts `FICHIER`, `NOM`
     if word.isalpha():
         return "stop" if word.lower() in stopwords else ("content" if len(word) > 1 else "break")
     if word.isdigit() or not any(ch.isalpha() for ch in word) or any(ch.isdigit() for ch in word):
@@ -81,7 +81,7 @@ def _kind(word: str, stopwords: set[str]) -> str:
     return "stop" if word.lower() in stopwords else "content"  # IIOJ&K, S.E., possessive 's
 
 
-def _groups(text: str, tokens: list[Token], stopwords: set[str], shouting: bool) -> list[_Group]:
+def _groups(text: str, tokens: list[Token], stopwords: set[str], shouting: bool, lang: str = "") -> list[_Group]:
     groups: list[_Group] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -94,7 +94,7 @@ def _groups(text: str, tokens: list[Token], stopwords: set[str], shouting: bool)
                    and tokens[j + 2].start == tokens[j + 1].end and tokens[j + 2].text[0].isalnum()):
                 j += 2
         if j == i:
-            kind = _kind(word, stopwords)
+            kind = _kind(word, stopwords, lang)
             acronym = kind == "content" and not shouting and is_acronym_token(word)
             groups.append(_Group(i, i, text[token.start : token.end], kind, acronym, word[0].isupper()))
         else:
@@ -121,7 +121,7 @@ def find_candidates(text: str, tokens: list[Token], lang: str) -> list[Candidate
     connectors = CONNECTORS[lang]
     capital_links = CAPITAL_CONNECTORS[lang]
     shouting = _shouting(tokens)
-    groups = _groups(text, tokens, stopwords, shouting)
+    groups = _groups(text, tokens, stopwords, shouting, lang)
     first_word = next((g.first for g in groups if g.kind != "break"), -1)
 
     candidates: list[Candidate] = []

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 FRENCH_DICTIONARY = Path("/usr/share/hunspell/fr.dic")
+DICTIONARIES = {"fr": FRENCH_DICTIONARY}
 # A participle after the noun is part of many terms (`HEAD détachée`, `fichiers modifiés`).
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "its")
 
@@ -39,17 +40,24 @@ def _french_tags() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
+def _common_words(lang: str) -> frozenset[str]:
     """Entries written in lower case (`fichier`, not `OCDE` or `Otan`): ordinary words, not names."""
-    if not FRENCH_DICTIONARY.is_file():
+    path = DICTIONARIES.get(lang)
+    if path is None or not path.is_file():
         return frozenset()
-    with open(FRENCH_DICTIONARY, encoding="utf-8", errors="replace") as handle:
+    with open(path, encoding="utf-8", errors="replace") as handle:
         return frozenset(line.split("/")[0].split()[0] for line in handle if line[:1].islower())
 
 
 def known_french_word(word: str) -> bool:
     """True for an ordinary French word (`fichier`); acronyms and names in the dictionary are not."""
-    return word in _common_words()
+    return word in _common_words("fr")
+
+
+def shouted_word(token: str, lang: str) -> bool:
+    """`FICHIER`, `NAME`: an ordinary word of four letters or more written in capitals, a placeholder of
+    command-line help rather than an acronym (`OTAN`, `UNESCO` are dictionary names, not common words)."""
+    return len(token) >= 4 and token.isalpha() and token.isupper() and token.lower() in _common_words(lang)
 
 
 def pos_source() -> str:

@@ -155,9 +155,9 @@ _LEADING_WORD_RE = re.compile(r"(?:The|A|An|This|That|In|On|At|For|By|From|With|
 def _shouted_word(acronym: str) -> bool:
     """`FICHIER`, `ENTRÉE` in command-line help are placeholders written in capitals, not acronyms: a word
     of four letters or more that the French dictionary knows (`align.glossary.lexicon`)."""
-    from align.glossary.lexicon import known_french_word
+    from align.glossary.lexicon import shouted_word
 
-    return len(acronym) >= 4 and acronym.isalpha() and known_french_word(acronym.lower())
+    return shouted_word(acronym, "fr")
 
 
 def _overlaps(span: tuple[int, int, int], reported: set[tuple[int, int, int]]) -> bool:
