@@ -1,27 +1,32 @@
 """Bilingual term extraction: which source terms are rendered by which target terms, and how reliably.
 
+The term engine of both `align glossary` and the `term-inconsistency` check (`analyse_terms`).
 How (one pass to count and feed the word aligner, one pass over the links):
- 1. Candidates on each side by patterns (`candidates.py`); per-unit document frequencies f(s), f(t).
- 2. eflomal word links, grow-diag-final (`wordalign.py`). A source candidate is linked, in each unit, to
-    the target candidate without foreign words that best matches (F1 >= 0.5) the words its own words
-    are linked to (`TargetSide.rendering`); a source candidate written identically in the target
-    (`Pakistan`, `APHC`) is linked too.
+ 0. A unit repeated in the file counts once (`distinct_units`); a target that copies its source teaches
+    nothing about renderings and is skipped.
+ 1. Candidates on each side by patterns (`candidates.py`), keyed by lemmas (`Member States` = `Member
+    State`); per-unit document frequencies f(s), f(t).
+ 2. Deterministic word links, grow-diag-final (`wordalign.py`). A source candidate is linked, in each
+    unit, to the target candidate without foreign words that best matches the words its own words are
+    linked to (`TargetSide.rendering`); a source candidate written identically in the target
+    (`Pakistan`, `APHC`) is linked too. Each unit's rendering of each frequent term is kept
+    (`TermAnalysis.renderings`) for the consistency check.
  3. Acronyms get a cue that does not depend on the aligner: every source acronym co-occurs with every
     target acronym of the unit. On a few dozen units word alignment is thin but `JCIOI` and `IIOJK`
     still share every unit they appear in.
  4. Association = Dice over units, 2·n(s,t) / (f(s) + f(t)), n(s,t) = units where the pair is linked.
-    The best target of each source term is `preferred`; other targets with at least 60% of its score
-    are `admitted` (IIOJK / IIOJ&K), unless they are the preferred rendering of another term (one-to-one
-    where it matters). A rendering that contains a shorter one (`Contact Group` / `Contact`) and whose
-    number of content words is closer to the source term's first takes over the shorter one's count.
+    The best target of each source term comes first; other targets with at least 60% of its score
+    follow (IIOJK / IIOJ&K), unless they are the best rendering of another term (one-to-one where it
+    matters). A rendering that contains a shorter one (`Contact Group` / `Contact`) and whose number of
+    content words is closer to the source term's first takes over the shorter one's count. Every row is
+    a `candidate`: a person decides what is preferred.
  5. Nested candidates: a longer source term rendered like a term it contains is dropped (its extra
     words were not translated), and one that never occurs outside a longer kept term too (C-value
     style). `Long Form (ACR)` definitions on both sides give each acronym pair its expansion pair.
- 6. A kept pair's frequency is recounted without the aligner: the units where both terms occur. eflomal
-    samples at random (it cannot be seeded), so its links, and link counts, vary from run to run
-    (`Groupe de contact` / `Contact Group`: linked in 6 to 11 of its 11 units); a glossary that reports
-    a different frequency on every run of the same input is no use for review. The choice of pairs
-    still rests on the links, which is where the aligner's evidence matters.
+ 6. A kept pair's frequency is the number of distinct units where both terms occur (not only where the
+    links joined them): what a terminologist checks in the concordance.
+ 7. Rows are ranked for review (`_ranked`): terms, then names, then copies (`category`), each by score
+    weighted by frequency.
 
 Everything is a count keyed by strings, updated unit by unit: memory grows with the vocabulary of
 candidates, not with the square of anything, and rare keys are pruned on very large inputs.
@@ -135,7 +140,7 @@ def analyse_terms(
 ) -> TermAnalysis:
     """The term engine behind `extract_terms` and the `term-inconsistency` check (one pass for both)."""
     from align.glossary.lexicon import pos_source
-    from align.glossary.wordalign import METHOD, align_token_lines
+    from align.glossary.wordalign import METHOD
 
     units, positions = distinct_units(units)
     signature = Signature({"terms": f"{METHOD}+lemma+dice", "seed": "none (deterministic)", "pos": pos_source(),
@@ -145,77 +150,84 @@ def analyse_terms(
                             units, positions)
     if not units:
         return analysis
-
-    src, tgt = base_lang(src_lang), base_lang(tgt_lang)
-    src_freq, tgt_freq = _PrunedCounter(), _PrunedCounter()
-    src_expansions: Counter = Counter()  # (acronym, long form) -> units defining it
-    tgt_expansions: Counter = Counter()
-    defined_in: dict[tuple[str, str], int] = {}  # first unit with a definition: the expansion's example
-
-    # Tokens and candidates of pass 1 are kept for pass 2 unless the input is huge (then recomputed).
-    keep = len(units) <= KEEP_TOKENS_UP_TO
-    src_cache: list = []
-    tgt_cache: list = []
-
-    def lines(side: str, lang: str, freq: _PrunedCounter, expansions: Counter, cache: list) -> Iterator[str]:
-        for index, unit in enumerate(units):
-            text = getattr(unit, side)
-            tokens = tokenize(text)
-            candidates = find_candidates(text, tokens, lang)
-            freq.add_unit(c.key for c in candidates)
-            if keep:
-                cache.append((tokens, candidates))
-            if "(" in text:
-                for definition in find_expansions(text):
-                    expansions[definition] += 1
-                    defined_in.setdefault(definition, index)
-            yield alignment_line(tokens)
-
-    links_per_unit = align_token_lines(
-        lines("source", src, src_freq, src_expansions, src_cache),
-        lines("target", tgt, tgt_freq, tgt_expansions, tgt_cache),
-        len(units),
-    )
-    stats = _LinkStats(min_frequency, src_freq, tgt_freq, STOPWORDS[src], STOPWORDS[tgt])
-    # unit -> its target candidates, for step 6: kept from pass 2 when tokens are kept, else computed again
-    target_keys: dict[int, set[str]] = {}
-    for index, (unit, links) in enumerate(zip(units, links_per_unit)):
-        if keep:
-            (src_tokens, src_candidates), (tgt_tokens, tgt_candidates) = src_cache[index], tgt_cache[index]
-            src_cache[index] = tgt_cache[index] = None  # free as we go
-        else:
-            src_tokens, tgt_tokens = tokenize(unit.source), tokenize(unit.target)
-            src_candidates = find_candidates(unit.source, src_tokens, src)
-            tgt_candidates = find_candidates(unit.target, tgt_tokens, tgt)
-        if _untranslated(unit):
-            continue  # a target that copies the source says nothing about renderings (`untranslated`)
-        counted = stats.add_unit(index, unit, links, src_tokens, src_candidates, tgt_tokens, tgt_candidates, tgt)
-        if counted:
-            analysis.target_lemmas[index] = lemma_line(tgt_tokens, tgt)
-            if keep:
-                target_keys[index] = {c.key for c in tgt_candidates}
-
-    def units_with_both(src_key: str, tgt_key: str) -> int:
-        found = 0
-        for index in stats.src_units[src_key]:
-            keys = target_keys.get(index)
-            if keys is None:
-                text = units[index].target
-                keys = target_keys[index] = {c.key for c in find_candidates(text, tokenize(text), tgt)}
-            found += tgt_key in keys
-        return found
-
-    rows = stats.select(min_frequency, min_score, max_renderings, units_with_both)
-    rows = _with_expansions(rows, src_expansions, tgt_expansions, defined_in)
-    rows = _ranked(rows)
+    counts = _Counting(units, base_lang(src_lang), base_lang(tgt_lang), min_frequency)
+    counts.run(analysis)
+    rows = counts.stats.select(min_frequency, min_score, max_renderings, counts.units_with_both)
+    rows = _ranked(_with_expansions(rows, counts.src_expansions, counts.tgt_expansions, counts.defined_in))
     for row in rows:
         example = units[row.example_index]
         row.pair.example = f"{example.source}{EXAMPLE_SEPARATOR}{example.target}"
     analysis.glossary.pairs = [row.pair for row in rows]
     analysis.rows = [(row.pair, row.src_key, row.tgt_key) for row in rows]
-    analysis.renderings = stats.rendered
-    analysis.surfaces = {key: _LinkStats._display(stats.tgt_surfaces, key) for key in stats.tgt_surfaces}
+    analysis.renderings = counts.stats.rendered
+    analysis.surfaces = {key: _LinkStats._display(counts.stats.tgt_surfaces, key) for key in counts.stats.tgt_surfaces}
     return analysis
+
+
+class _Counting:
+    """Steps 1-3 of the module docstring over the distinct units: candidates, word links, link counts."""
+
+    def __init__(self, units: list[TranslationUnit], src: str, tgt: str, min_frequency: int) -> None:
+        self.units, self.src, self.tgt, self.min_frequency = units, src, tgt, min_frequency
+        self.src_expansions: Counter = Counter()  # (acronym, long form) -> units defining it
+        self.tgt_expansions: Counter = Counter()
+        self.defined_in: dict[tuple[str, str], int] = {}  # first unit with a definition: the expansion's example
+        # Tokens and candidates of pass 1 are kept for pass 2 unless the input is huge (then recomputed).
+        self.keep = len(units) <= KEEP_TOKENS_UP_TO
+        self.target_keys: dict[int, set[str]] = {}  # unit -> its target candidate keys (step 6)
+
+    def _lines(self, side: str, lang: str, freq: _PrunedCounter, expansions: Counter, cache: list) -> Iterator[str]:
+        for index, unit in enumerate(self.units):
+            text = getattr(unit, side)
+            tokens = tokenize(text)
+            candidates = find_candidates(text, tokens, lang)
+            freq.add_unit(c.key for c in candidates)
+            if self.keep:
+                cache.append((tokens, candidates))
+            if "(" in text:
+                for definition in find_expansions(text):
+                    expansions[definition] += 1
+                    self.defined_in.setdefault(definition, index)
+            yield alignment_line(tokens)
+
+    def run(self, analysis: TermAnalysis) -> None:
+        from align.glossary.wordalign import align_token_lines
+
+        src_freq, tgt_freq = _PrunedCounter(), _PrunedCounter()
+        src_cache: list = []
+        tgt_cache: list = []
+        links_per_unit = align_token_lines(
+            self._lines("source", self.src, src_freq, self.src_expansions, src_cache),
+            self._lines("target", self.tgt, tgt_freq, self.tgt_expansions, tgt_cache),
+            len(self.units),
+        )
+        self.stats = _LinkStats(self.min_frequency, src_freq, tgt_freq, STOPWORDS[self.src], STOPWORDS[self.tgt])
+        for index, (unit, links) in enumerate(zip(self.units, links_per_unit)):
+            if self.keep:
+                (src_tokens, src_candidates), (tgt_tokens, tgt_candidates) = src_cache[index], tgt_cache[index]
+                src_cache[index] = tgt_cache[index] = None  # free as we go
+            else:
+                src_tokens, tgt_tokens = tokenize(unit.source), tokenize(unit.target)
+                src_candidates = find_candidates(unit.source, src_tokens, self.src)
+                tgt_candidates = find_candidates(unit.target, tgt_tokens, self.tgt)
+            if _untranslated(unit):
+                continue  # a target that copies the source says nothing about renderings (`untranslated`)
+            if self.stats.add_unit(index, unit, links, src_tokens, src_candidates, tgt_tokens, tgt_candidates,
+                                   self.tgt):
+                analysis.target_lemmas[index] = lemma_line(tgt_tokens, self.tgt)
+                if self.keep:
+                    self.target_keys[index] = {c.key for c in tgt_candidates}
+
+    def units_with_both(self, src_key: str, tgt_key: str) -> int:
+        """Distinct units holding the source term and the target term (step 6)."""
+        found = 0
+        for index in self.stats.src_units[src_key]:
+            keys = self.target_keys.get(index)
+            if keys is None:
+                text = self.units[index].target
+                keys = self.target_keys[index] = {c.key for c in find_candidates(text, tokenize(text), self.tgt)}
+            found += tgt_key in keys
+        return found
 
 
 def _untranslated(unit: TranslationUnit) -> bool:
