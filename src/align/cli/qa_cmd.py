@@ -24,7 +24,8 @@ from align.qa.reports import FORMATS
 @click.option("--src-lang", default=None, help="Source language of a TSV file (default fr).")
 @click.option("--tgt-lang", default=None, help="Target language of a TSV file (default en).")
 @click.option("--extract-terms", is_flag=True,
-              help="Also check consistency of terms found by the term extractor (word alignment: slower).")
+              help="Kept for old scripts: term consistency by word alignment is now on by default "
+                   "(turn it off with `word_alignment = false` for term-inconsistency in the config).")
 def qa(input_path, glossary_path, fmt, output, config_path, accept_path, src_lang, tgt_lang, extract_terms):
     """Check every unit of a bilingual file (TMX, TSV, XLIFF) for translation errors.
 
