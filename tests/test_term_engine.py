@@ -181,3 +181,19 @@ def test_search_command_text_and_json(tmp_path):
     assert data[0]["matches"] == {"target": [{"start": 4, "end": 17}]}
     empty = CliRunner().invoke(cli, ["search", str(tsv), "  "])
     assert empty.exit_code == 2 and "align: error:" in empty.output
+
+
+def test_huge_inputs_are_aligned_in_chunks_with_the_model_of_the_first(monkeypatch):
+    from align.glossary import wordalign
+    from align.glossary.tokens import alignment_line, tokenize
+
+    units = corpus_units()
+    source = [alignment_line(tokenize(u.source)) for u in units]
+    target = [alignment_line(tokenize(u.target)) for u in units]
+    whole = list(wordalign.align_token_lines(iter(source), iter(target), len(units)))
+    monkeypatch.setattr(wordalign, "MAX_ROWS", 3000)
+    assert len(wordalign._chunks([s.split() for s in source], [t.split() for t in target])) > 3
+    chunked = list(wordalign.align_token_lines(iter(source), iter(target), len(units)))
+    again = list(wordalign.align_token_lines(iter(source), iter(target), len(units)))
+    assert len(chunked) == len(whole) == len(units) and chunked == again
+    assert all(links for links in chunked)  # every unit beyond the first chunk still gets links

@@ -79,6 +79,8 @@ EM_ITERATIONS = 5
 DIAGONAL_TENSION = 4.0  # fast_align's lambda: how strongly links prefer the diagonal
 NULL_PROBABILITY = 0.08  # fast_align's p0: share of words that render nothing
 MAX_SENTENCE_TOKENS = 100  # longer lines are cut for alignment (a unit, not a chapter)
+MAX_ROWS = 6_000_000  # word pairs held at once (~600 MB); about 20,000 units of sentence length
+UNSEEN = 1e-6  # lexical probability of a word pair the model never saw (units beyond the first chunk)
 METHOD = f"ibm2diag-em{EM_ITERATIONS}-gdf"  # recorded in signatures: deterministic, no seed
 
 
@@ -96,10 +98,34 @@ def align_token_lines(source_lines: Iterable[str], target_lines: Iterable[str], 
     target = [line.split()[:MAX_SENTENCE_TOKENS] for line in target_lines]
     if len(source) != len(target) or len(source) != n_units:
         raise ValueError(f"{len(source)} source lines, {len(target)} target lines, {n_units} units")
-    pairs = _WordPairs(source, target)
-    forward = pairs.best_links(pairs.train(forward=True), forward=True)
-    reverse = pairs.best_links(pairs.train(forward=False), forward=False)
-    return (grow_diag_final(f, r) for f, r in zip(forward, reverse))
+    chunks = _chunks(source, target)
+    vocabulary: dict[str, int] = {}
+    trained = _WordPairs(source[chunks[0]], target[chunks[0]], vocabulary)
+    tables = {True: trained.train(forward=True), False: trained.train(forward=False)}
+    return _links(source, target, chunks, trained, tables, vocabulary)
+
+
+def _chunks(source: list[list[str]], target: list[list[str]]) -> list[slice]:
+    """Runs of units with at most MAX_ROWS word pairs each: memory stays bounded on huge inputs. The
+    model is trained on the first run (the whole input below that size) and aligns the others."""
+    chunks, start, rows = [], 0, 0
+    for index, (s, t) in enumerate(zip(source, target)):
+        size = len(s) * len(t)
+        if rows and rows + size > MAX_ROWS:
+            chunks.append(slice(start, index))
+            start, rows = index, 0
+        rows += size
+    chunks.append(slice(start, len(source)))
+    return chunks
+
+
+def _links(source, target, chunks: list[slice], trained: "_WordPairs", tables: dict, vocabulary: dict) -> Iterator[frozenset]:
+    for number, chunk in enumerate(chunks):
+        pairs = trained if number == 0 else _WordPairs(source[chunk], target[chunk], vocabulary, with_priors=False)
+        now = tables if number == 0 else {d: trained.lookup(tables[d], pairs.codes) for d in (True, False)}
+        forward = pairs.best_links(now[True], forward=True)
+        reverse = pairs.best_links(now[False], forward=False)
+        yield from (grow_diag_final(f, r) for f, r in zip(forward, reverse))
 
 
 class _WordPairs:
@@ -109,10 +135,10 @@ class _WordPairs:
     EM sums run in a fixed order (np.bincount), so links are identical from run to run.
     """
 
-    def __init__(self, source: list[list[str]], target: list[list[str]]) -> None:
+    def __init__(self, source: list[list[str]], target: list[list[str]], vocabulary: dict[str, int],
+                 with_priors: bool = True) -> None:
         import numpy as np
 
-        vocabulary: dict[str, int] = {}
         src_flat = np.array([vocabulary.setdefault("s:" + w, len(vocabulary)) for line in source for w in line],
                             dtype=np.int64)
         tgt_flat = np.array([vocabulary.setdefault("t:" + w, len(vocabulary)) for line in target for w in line],
@@ -131,11 +157,18 @@ class _WordPairs:
         self.target_position = tgt_start[unit] + j
         self.n_source, self.n_target = int(self.m.sum()), int(self.n.sum())
         self.diagonal = np.exp(-DIAGONAL_TENSION * np.abs((i + 0.5) / self.m[unit] - (j + 0.5) / n_of_row))
-        size = len(vocabulary)
-        codes, self.pair = np.unique(src_flat[self.source_position] * size + tgt_flat[self.target_position],
-                                     return_inverse=True)
-        self.pair_source, self.pair_target = codes // size, codes % size
-        self.prior = _priors(codes, vocabulary, source, target)
+        # a pair's code: source id in the high 32 bits, target id in the low ones (stable across chunks)
+        self.codes, self.pair = np.unique((src_flat[self.source_position] << 32) | tgt_flat[self.target_position],
+                                          return_inverse=True)
+        self.pair_source, self.pair_target = self.codes >> 32, self.codes & 0xFFFFFFFF
+        self.prior = _priors(self.codes, vocabulary, source, target) if with_priors else None
+
+    def lookup(self, table, codes):
+        """This model's table values for other pairs' `codes`; pairs never seen in training get UNSEEN."""
+        import numpy as np
+
+        at = np.minimum(np.searchsorted(self.codes, codes), len(self.codes) - 1)
+        return np.where(self.codes[at] == codes, table[at], UNSEEN)
 
     def train(self, forward: bool):
         """t(target word | source word) when `forward`, else t(source word | target word), by EM."""
@@ -183,7 +216,7 @@ def _priors(codes, vocabulary: dict[str, int], source, target):
     source_vocabulary = {w for line in source for w in line}
     target_vocabulary = {w for line in target for w in line}
     for s, t, alpha in lexical_priors(source_vocabulary, target_vocabulary):
-        code = vocabulary["s:" + s] * len(vocabulary) + vocabulary["t:" + t]
+        code = (vocabulary["s:" + s] << 32) | vocabulary["t:" + t]
         at = int(np.searchsorted(codes, code))
         if at < len(codes) and codes[at] == code:  # the two words share a unit
             prior[at] = alpha
