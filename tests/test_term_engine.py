@@ -126,6 +126,35 @@ def test_tbx_v3_and_v2_validate(tmp_path):
     # TBX-Basic picklist: candidates carry no administrativeStatus (the DCA schematron allows none)
     statuses = etree.parse(str(tmp_path / "v3.tbx")).xpath("//*[@type='administrativeStatus']")
     assert statuses == []
+    reviewed = Glossary([TermPair("Groupe de contact", "Contact Group", "preferred", 3, 1.0, "a ||| b"),
+                         TermPair("Groupe de contact", "Liaison Group", "forbidden")])
+    write_glossary(tmp_path / "reviewed.tbx", reviewed)
+    for name in ("v3.tbx", "reviewed.tbx"):
+        _rng_valid(tmp_path / name)
+        _tbx_basic_rules(etree.parse(str(tmp_path / name)).getroot())
+
+
+def _tbx_basic_rules(root) -> None:
+    """The TBX-Basic DCA Schematron rules (TBX-Basic_DCA.sch) this writer can break, ported to Python
+    (lxml runs XSLT 1 Schematron only; the file uses XPath 2)."""
+    ns = {"t": "urn:iso:std:iso:30042:ed-2"}
+    assert (root.get("type"), root.get("style")) == ("TBX-Basic", "dca")
+    assert all(etree.QName(e).namespace == ns["t"] for e in root.iter() if isinstance(e.tag, str))
+    allowed = {"termNote": {"administrativeStatus", "partOfSpeech", "geographicalUsage", "grammaticalGender",
+                            "termLocation", "termType"},
+               "descrip": {"subjectField", "context", "definition"}}
+    for name, types in allowed.items():
+        for element in root.iterfind(f".//t:{name}", ns):
+            assert element.get("type") in types, element.get("type")
+    for note in root.iterfind(".//t:termNote", ns):
+        assert etree.QName(note.getparent()).localname == "termSec"
+    for status in root.xpath("//t:termNote[@type='administrativeStatus']/text()", namespaces=ns):
+        assert status in {"admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts",
+                          "preferredTerm-admn-sts"}
+    for context in root.xpath("//t:descrip[@type='context']", namespaces=ns):
+        assert etree.QName(context.getparent()).localname == "termSec"
+    ids = set(root.xpath("//@id"))
+    assert all(target in ids for target in root.xpath("//@target"))
 
 
 _text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).map(str.strip).filter(bool)
