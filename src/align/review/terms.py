@@ -10,10 +10,11 @@ wrote into the folder (named in its report); the page reads and changes everythi
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from align.errors import InputError
@@ -27,6 +28,7 @@ api = APIRouter(prefix="/api/terms", tags=["terms"])
 pages = APIRouter(include_in_schema=False)
 EXPORTS = {"tbx": "terms.tbx", "csv": "terms.csv"}
 MAX_CONCORDANCE = 200
+WAIT_SECONDS = 120  # a request waits this long for the candidates of a large TM before a 503
 
 
 def tm_file(folder: Path) -> Path | None:
@@ -43,24 +45,39 @@ def tm_file(folder: Path) -> Path | None:
 
 
 def setup(server: ReviewServer) -> None:
-    """Runs the term engine on the folder's TM and adds its candidates to the database."""
+    """Starts the term engine on the folder's TM in the background (seconds on a large TM: the alignment
+    review must not wait for it); the terms API answers once its candidates are in the database."""
+    ready = threading.Event()
+    server.extras["terms-ready"] = ready
+    threading.Thread(target=_analyse, args=(server, ready), daemon=True).start()
+
+
+def _analyse(server: ReviewServer, ready: threading.Event) -> None:
     from align.formats import read_store
     from align.glossary.extract import analyse_terms
 
-    path = tm_file(server.tm_dir)
-    store = read_store(path) if path else None
-    src_lang, tgt_lang = (store.src_lang, store.tgt_lang) if store else ("fr", "en")
-    decisions = TermDecisions(server.store, src_lang, tgt_lang)
-    units = [u for u in store.units if u.source.strip() and u.target.strip()] if store else []
-    analysis = analyse_terms(units, src_lang=src_lang, tgt_lang=tgt_lang)
-    decisions.load(analysis.rows)
-    server.extras["terms"] = decisions
-    server.extras["term-analysis"] = analysis
-    server.extras["term-tm"] = path.name if path else ""
+    try:
+        path = tm_file(server.tm_dir)
+        store = read_store(path) if path else None
+        src_lang, tgt_lang = (store.src_lang, store.tgt_lang) if store else ("fr", "en")
+        units = [u for u in store.units if u.source.strip() and u.target.strip()] if store else []
+        analysis = analyse_terms(units, src_lang=src_lang, tgt_lang=tgt_lang)
+        decisions = TermDecisions(server.store, src_lang, tgt_lang)
+        decisions.load(analysis.rows)
+        server.extras.update({"terms": decisions, "term-analysis": analysis, "term-tm": path.name if path else ""})
+    except Exception as error:  # shown by the API instead of a server that never answers
+        server.extras["terms-error"] = f"{type(error).__name__}: {error}"
+    finally:
+        ready.set()
 
 
 def _decisions(request: Request) -> TermDecisions:
-    return request.app.state.server.extras["terms"]
+    server: ReviewServer = request.app.state.server
+    if not server.extras["terms-ready"].wait(WAIT_SECONDS):
+        raise HTTPException(503, "the term candidates are still being computed; try again in a moment")
+    if "terms-error" in server.extras:
+        raise HTTPException(500, f"term extraction failed: {server.extras['terms-error']}")
+    return server.extras["terms"]
 
 
 class TermAction(BaseModel):
@@ -82,8 +99,8 @@ class TermExport(BaseModel):
 
 @api.get("", summary="Glossary candidates with their decisions, in review order")
 def list_entries(request: Request) -> dict:
-    server: ReviewServer = request.app.state.server
-    return {"tm": server.extras.get("term-tm", ""), "entries": _decisions(request).entries()}
+    entries = _decisions(request).entries()
+    return {"tm": request.app.state.server.extras["term-tm"], "entries": entries}
 
 
 @api.get("/{entry_id}/concordance", summary="Every unit where the pair occurs, terms located")
