@@ -291,3 +291,23 @@ def test_needs_review_points_at_number_mismatches_and_shifted_boundaries():
     assert "numbers differ" in numbers[1] and "numbers differ" not in clean[1]
     assert "a neighbour shares more names or words" in shifted[1]
     assert numbers[0] > clean[0] and shifted[0] > clean[0]
+
+
+def test_a_single_pair_from_align_pair_beads_is_reviewed_with_its_documents(tmp_path: Path):
+    from click.testing import CliRunner
+
+    (tmp_path / "doc.fr.txt").write_text("Le Conseil s'est réuni hier. Il a adopté trois résolutions.\n", encoding="utf-8")
+    (tmp_path / "doc.en.txt").write_text("The Council met yesterday. It adopted three resolutions.\n", encoding="utf-8")
+    (tmp_path / "doc.beads").write_text("[0]:[0]\t0.9100\n[1]:[1]\t0.8800\n", encoding="utf-8")
+    args = ["review", str(tmp_path / "doc.beads"), "--src", str(tmp_path / "doc.fr.txt"), "--tgt",
+            str(tmp_path / "doc.en.txt"), "--export"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    units = list(read_store(tmp_path / "doc.reviewed.tmx").units)
+    assert [(u.source, u.target, u.props["score"]) for u in units] == [
+        ("Le Conseil s'est réuni hier.", "The Council met yesterday.", "0.9100"),
+        ("Il a adopté trois résolutions.", "It adopted three resolutions.", "0.8800")]
+    (tmp_path / "doc.beads").write_text("[0, 1]:[0]\n", encoding="utf-8")  # does not cover the target
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "does not match" in result.output
+    assert CliRunner().invoke(cli, args[:2] + ["--export"]).exit_code == 2  # documents missing

@@ -193,7 +193,7 @@
     else if (key === "p") step(-1, true);
     else if (key === "ArrowLeft" || key === "ArrowRight") { event.preventDefault(); side = key === "ArrowLeft" ? "src" : "tgt"; pick = 0; select(current); }
     else if (key === "." || key === ",") { pick += key === "." ? 1 : -1; select(current); }
-    else if (key === "f") { onlyFlagged.checked = !onlyFlagged.checked; nodes.forEach(applyFilter); }
+    else if (key === "f") { onlyFlagged.checked = !onlyFlagged.checked; filterChanged(); }
     else if (key === "Enter") run("edit");
     else if (keys[key]) { event.preventDefault(); run(keys[key]); }
   });
@@ -206,7 +206,12 @@
     select(nodes.indexOf(node), false);
   });
   for (const button of document.querySelectorAll("#actions button")) button.addEventListener("click", () => run(button.dataset.op));
-  onlyFlagged.addEventListener("change", () => nodes.forEach(applyFilter));
+  onlyFlagged.addEventListener("change", filterChanged);
+
+  function filterChanged() {
+    nodes.forEach(applyFilter);
+    if (onlyFlagged.checked && !pair.beads.some(b => b.flagged)) say("No bead of this pair needs review any more.");
+  }
 
   reload().then(() => requestAnimationFrame(() => setTimeout(() => { window.reviewReadyAt = performance.now(); }, 0)))
     .catch(error => say("Could not load the pair: " + error.message, "error", true));
