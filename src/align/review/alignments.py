@@ -84,8 +84,9 @@ def act(number: int, action: Action, request: Request) -> dict:
     server: ReviewServer = request.app.state.server
     views = _views(request)
     args = action.model_dump(exclude={"op", "version", "by"}, exclude_none=True)
-    state, change = views.decisions.apply(number, action.version, action.op, args, action.by or server.reviewer)
-    return views.changed(number, state, change)
+    with server.store.lock:  # the answer shows this correction's result, not a later one's
+        state, change = views.decisions.apply(number, action.version, action.op, args, action.by or server.reviewer)
+        return views.changed(number, state, change)
 
 
 @api.get("/pairs/{number}/history", summary="The last corrections on a pair, newest first")

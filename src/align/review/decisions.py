@@ -139,7 +139,7 @@ class Decisions:
                 if op == "undo":
                     change, undone = self._last_action(db, state.pair_id)
                 else:
-                    change, undone = self._change(number, state, op, args, by, at), None
+                    change, undone = self._checked_change(number, state, op, args, by, at), None
                 self._play(state, change)
                 state.version = version + 1
                 action = db.execute(
@@ -159,6 +159,12 @@ class Decisions:
         db.execute("UPDATE align_pairs SET beads = ?, edits = ?, checkpoint = ? WHERE id = ?",
                    (json.dumps([b.to_json() for b in state.beads]), json.dumps(state.edits), state.version,
                     state.pair_id))
+
+    def _checked_change(self, number: int, state: PairState, op: str, args: dict, by: str, at: str) -> Change:
+        try:
+            return self._change(number, state, op, args, by, at)
+        except (KeyError, TypeError, ValueError) as error:
+            raise ops.CorrectionError(f"{op}: a needed argument is missing or wrong ({error})") from None
 
     def _change(self, number: int, state: PairState, op: str, args: dict, by: str, at: str) -> Change:
         beads, index = state.beads, int(args.get("bead", -1))

@@ -51,6 +51,10 @@ class PairViews:
                 "flagged": bead.status == "machine" and probability >= FLAG_AT}
 
     def pair(self, number: int) -> dict:
+        with self.decisions.store.lock:  # not while a correction changes the cached state
+            return self._pair(number)
+
+    def _pair(self, number: int) -> dict:
         state = self.decisions.state(number)
         pair = self.decisions.pair(number)
         texts = self.texts(number, state)
@@ -76,6 +80,10 @@ class PairViews:
 
     def summary(self, number: int) -> dict:
         """One row of the documents view (computed again only when the pair changed)."""
+        with self.decisions.store.lock:
+            return self._cached_summary(number)
+
+    def _cached_summary(self, number: int) -> dict:
         state = self.decisions.state(number)
         cached = self._summaries.get(number)
         if cached and cached[0] == state.version:
