@@ -311,3 +311,21 @@ def test_a_single_pair_from_align_pair_beads_is_reviewed_with_its_documents(tmp_
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2 and "does not match" in result.output
     assert CliRunner().invoke(cli, args[:2] + ["--export"]).exit_code == 2  # documents missing
+
+
+def test_the_state_is_the_checkpoint_plus_the_actions_after_it(folder: Path, monkeypatch):
+    from align.review import decisions as module
+
+    monkeypatch.setattr(module, "CHECKPOINT_EVERY", 3)
+    decisions = Decisions(Store(folder / "review.sqlite"), open_folder(folder))
+    steps = [("merge", {"bead": 0}), ("split", {"bead": 0, "src_at": 1, "tgt_at": 1}), ("reject", {"bead": 4}),
+             ("edit", {"side": "src", "sentence": 1, "text": "Il a\nadopté."}), ("undo", {}), ("detach",
+             {"bead": 3, "side": "tgt", "sentence": 3}), ("move", {"bead": 2, "side": "src", "direction": "next"})]
+    for version, (op, args) in enumerate(steps):
+        decisions.apply(0, version, op, args, "ann")
+    live = decisions.state(0)
+    fresh = Decisions(Store(folder / "review.sqlite"), open_folder(folder)).state(0)
+    assert (fresh.version, fresh.beads, fresh.edits) == (live.version, live.beads, live.edits) == (7, live.beads, {})
+    check_cover(fresh.beads, len(SRC), len(TGT))
+    with sqlite3.connect(folder / "review.sqlite") as db:
+        assert db.execute("SELECT checkpoint FROM align_pairs WHERE src_name = 'doc0.fr.txt'").fetchone()[0] == 6

@@ -183,7 +183,7 @@ class Decisions:
         raise ops.CorrectionError(f"unknown correction {op!r}")
 
     def _edit(self, number: int, state: PairState, args: dict, by: str, at: str) -> Change:
-        side, sentence, text = args["side"], int(args["sentence"]), str(args["text"])
+        side, sentence, text = args["side"], int(args["sentence"]), " ".join(str(args["text"]).splitlines()).strip()
         pair = self.pair(number)
         machine = (pair.src if side == "src" else pair.tgt)
         if side not in ("src", "tgt") or not 0 <= sentence < len(machine):
