@@ -92,7 +92,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.fit:
         rows = [row for name in DEV for row in bead_rows(name, langs(name))]
-        print(json.dumps(fit(rows)))
+        weights = fit(rows)
+        signals.WEIGHTS.update(weights)
+        scores = sorted((signals.review_score(r[0]) for r in rows), reverse=True)
+        print(json.dumps(weights), f"FLAG_AT for the top 20% of dev beads: {scores[len(scores) // 5]:.3f}")
         return
     results = evaluate(args.sets)
     OUT.parent.mkdir(parents=True, exist_ok=True)

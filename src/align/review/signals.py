@@ -33,7 +33,7 @@ from align.review.beads import ReviewBead
 WEIGHTS = {"bias": -3.0, "low": 6.0, "size": 1.0, "null": 1.5, "null_run": -1.0, "next_odd": 1.0, "numbers": 1.5,
            "acronyms": 1.0, "length": 0.8, "no_cognates": 1.0, "cognates_nearby": 1.0,
            "continues": 1.0, "open_end": 1.0}
-FLAG_AT = 0.5  # beads at or above this probability are flagged "needs review"
+FLAG_AT = 0.5  # flagged "needs review" from here: the top 20% of the dev beads
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 _DIGIT = re.compile(r"\d")
 
