@@ -208,6 +208,7 @@ def test_segment_text_is_escaped_in_pages_and_never_read_as_markup(folder: Path)
     beads = client.get("/api/pairs/0").json()["beads"]
     assert beads[4]["src"][0][1] == HOSTILE  # JSON carries the text; the page inserts it with textContent
     assert "innerHTML" not in (Path(__file__).resolve().parents[1] / "src/align/review/static/pair.js").read_text()
+    assert "script-src 'self'" in client.get("/pairs/0").headers["content-security-policy"]
 
 
 def test_no_path_outside_the_tm_folder_is_reachable(folder: Path, tmp_path: Path):
