@@ -2,9 +2,10 @@
 
 Signals (each cheap, each explainable to a translator):
 - low confidence: the aligner's own score;
-- shape: a bead that is not 1:1 (m:n, or a sentence without counterpart);
-- a null bead next to an m:n or another null bead: the classic trace of a boundary put one sentence off
-  (a French title that made the English lead a 1:2 bead);
+- size: an m:n bead (the more sentences, the more likely one of them belongs next door);
+- a sentence without counterpart alone (suspect) or in a run of them (usually an untranslated passage);
+- a bead next to an m:n bead or one without counterpart: the classic trace of a boundary put one sentence
+  off (a French title that made the English lead a 1:2 bead);
 - numbers that do not match (the QA number reader: `16 mars 2023` = `March 16, 2023`), and acronyms
   written identically on one side but missing on the other;
 - a length-ratio outlier against the pair's usual ratio (a truncated sentence, a bare date paired with a
@@ -36,6 +37,8 @@ WEIGHTS = {"bias": -3.0, "low": 6.0, "size": 1.0, "null": 1.5, "null_run": -1.0,
 FLAG_AT = 0.5  # flagged "needs review" from here: the top 20% of the dev beads
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w{5,}")
+_END = re.compile(r"[.!?…:;]\W*$")
 
 
 @lru_cache(maxsize=65536)
@@ -45,10 +48,6 @@ def _quantities(text: str, lang: str):
 
 def _has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
-
-
-_WORD = re.compile(r"\w{5,}")
-_END = re.compile(r"[.!?…:;]\W*$")
 
 
 @lru_cache(maxsize=65536)
