@@ -183,6 +183,9 @@ def test_a_rebuild_keeps_decisions_of_unchanged_documents_and_shows_changed_ones
     stale = rebuilt.stale(0)
     assert [(s["actions"], s["changed"]) for s in stale] == [(1, ["source"])]  # ...but shown
     assert rebuilt.stale_beads(0, stale[0]["row"])[0]["source"] == "Date : 12/12/2023"
+    client, _ = client_for(folder)
+    page = client.get(f"/pairs/0/stale/{stale[0]['row']}")
+    assert page.status_code == 200 and "Date : 12/12/2023" in page.text and "rejected" in page.text
 
 
 # ---------------------------------------------------------------- the web application's guards

@@ -130,3 +130,12 @@ def documents_page(request: Request):
 def pair_page(number: int, request: Request):
     pair = _views(request).decisions.pair(number)
     return render(request, "pair.html", title=f"{pair.src_name} ↔ {pair.tgt_name}", number=number, pair=pair)
+
+
+@pages.get("/pairs/{number}/stale/{row}")
+def stale_page(number: int, row: int, request: Request):
+    decisions = _views(request).decisions
+    pair = decisions.pair(number)
+    changed = next((s["changed"] for s in decisions.stale(number) if s["row"] == row), [])
+    return render(request, "stale.html", title=f"Earlier decisions: {pair.src_name}", number=number, pair=pair,
+                  changed=changed, beads=decisions.stale_beads(number, row))

@@ -78,7 +78,7 @@
       banner.append("This pair's documents changed since earlier decisions were made (" +
         pair.stale.map(s => s.actions + " on the old " + s.changed.join(" and ")).join("; ") +
         "). They are kept but not applied: ");
-      for (const s of pair.stale) banner.append(el("a", { href: "/api/pairs/" + number + "/stale/" + s.row, text: "see them" }), " ");
+      for (const s of pair.stale) banner.append(el("a", { href: "/pairs/" + number + "/stale/" + s.row, text: "see them" }), " ");
     }
   }
 
