@@ -14,6 +14,7 @@ finds its decisions again; a changed document gets a fresh row and the old one i
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from align.errors import InputError
@@ -45,6 +46,20 @@ CREATE TABLE IF NOT EXISTS align_actions (
 CREATE INDEX IF NOT EXISTS align_actions_pair ON align_actions (pair_id, id);
 """
 CHECKPOINT_EVERY = 200
+
+
+class Corrected(Sequence):
+    """A document's sentences with the reviewer's corrections on top, without copying the list (a
+    correction in a pair of 5,000 sentences must not rebuild 10,000 strings)."""
+
+    def __init__(self, machine: list[str], edits: dict[str, str], side: str) -> None:
+        self.machine, self.edits, self.side = machine, edits, side
+
+    def __len__(self) -> int:
+        return len(self.machine)
+
+    def __getitem__(self, index):
+        return self.edits.get(f"{self.side}:{index}", self.machine[index])
 
 
 @dataclass

@@ -3,25 +3,9 @@ and the "needs review" score with its reasons; and the per-document summary of t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from align.review.beads import ReviewBead
-from align.review.decisions import Change, Decisions, PairState
+from align.review.decisions import Change, Corrected, Decisions, PairState
 from align.review.signals import FLAG_AT, PairTexts, assess
-
-
-class Corrected(Sequence):
-    """A document's sentences with the reviewer's corrections on top, without copying the list (a
-    correction in a pair of 5,000 sentences must not rebuild 10,000 strings)."""
-
-    def __init__(self, machine: list[str], edits: dict[str, str], side: str) -> None:
-        self.machine, self.edits, self.side = machine, edits, side
-
-    def __len__(self) -> int:
-        return len(self.machine)
-
-    def __getitem__(self, index):
-        return self.edits.get(f"{self.side}:{index}", self.machine[index])
 
 
 class PairViews:
