@@ -183,6 +183,9 @@ def test_a_rebuild_keeps_decisions_of_unchanged_documents_and_shows_changed_ones
     stale = rebuilt.stale(0)
     assert [(s["actions"], s["changed"]) for s in stale] == [(1, ["source"])]  # ...but shown
     assert rebuilt.stale_beads(0, stale[0]["row"])[0]["source"] == "Date : 12/12/2023"
+    client, _ = client_for(folder)
+    page = client.get(f"/pairs/0/stale/{stale[0]['row']}")
+    assert page.status_code == 200 and "Date : 12/12/2023" in page.text and "rejected" in page.text
 
 
 # ---------------------------------------------------------------- the web application's guards
@@ -208,6 +211,7 @@ def test_segment_text_is_escaped_in_pages_and_never_read_as_markup(folder: Path)
     beads = client.get("/api/pairs/0").json()["beads"]
     assert beads[4]["src"][0][1] == HOSTILE  # JSON carries the text; the page inserts it with textContent
     assert "innerHTML" not in (Path(__file__).resolve().parents[1] / "src/align/review/static/pair.js").read_text()
+    assert "script-src 'self'" in client.get("/pairs/0").headers["content-security-policy"]
 
 
 def test_no_path_outside_the_tm_folder_is_reachable(folder: Path, tmp_path: Path):
@@ -291,3 +295,41 @@ def test_needs_review_points_at_number_mismatches_and_shifted_boundaries():
     assert "numbers differ" in numbers[1] and "numbers differ" not in clean[1]
     assert "a neighbour shares more names or words" in shifted[1]
     assert numbers[0] > clean[0] and shifted[0] > clean[0]
+
+
+def test_a_single_pair_from_align_pair_beads_is_reviewed_with_its_documents(tmp_path: Path):
+    from click.testing import CliRunner
+
+    (tmp_path / "doc.fr.txt").write_text("Le Conseil s'est réuni hier. Il a adopté trois résolutions.\n", encoding="utf-8")
+    (tmp_path / "doc.en.txt").write_text("The Council met yesterday. It adopted three resolutions.\n", encoding="utf-8")
+    (tmp_path / "doc.beads").write_text("[0]:[0]\t0.9100\n[1]:[1]\t0.8800\n", encoding="utf-8")
+    args = ["review", str(tmp_path / "doc.beads"), "--src", str(tmp_path / "doc.fr.txt"), "--tgt",
+            str(tmp_path / "doc.en.txt"), "--export"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    units = list(read_store(tmp_path / "doc.reviewed.tmx").units)
+    assert [(u.source, u.target, u.props["score"]) for u in units] == [
+        ("Le Conseil s'est réuni hier.", "The Council met yesterday.", "0.9100"),
+        ("Il a adopté trois résolutions.", "It adopted three resolutions.", "0.8800")]
+    (tmp_path / "doc.beads").write_text("[0, 1]:[0]\n", encoding="utf-8")  # does not cover the target
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "does not match" in result.output
+    assert CliRunner().invoke(cli, args[:2] + ["--export"]).exit_code == 2  # documents missing
+
+
+def test_the_state_is_the_checkpoint_plus_the_actions_after_it(folder: Path, monkeypatch):
+    from align.review import decisions as module
+
+    monkeypatch.setattr(module, "CHECKPOINT_EVERY", 3)
+    decisions = Decisions(Store(folder / "review.sqlite"), open_folder(folder))
+    steps = [("merge", {"bead": 0}), ("split", {"bead": 0, "src_at": 1, "tgt_at": 1}), ("reject", {"bead": 4}),
+             ("edit", {"side": "src", "sentence": 1, "text": "Il a\nadopté."}), ("undo", {}), ("detach",
+             {"bead": 3, "side": "tgt", "sentence": 3}), ("move", {"bead": 2, "side": "src", "direction": "next"})]
+    for version, (op, args) in enumerate(steps):
+        decisions.apply(0, version, op, args, "ann")
+    live = decisions.state(0)
+    fresh = Decisions(Store(folder / "review.sqlite"), open_folder(folder)).state(0)
+    assert (fresh.version, fresh.beads, fresh.edits) == (live.version, live.beads, live.edits) == (7, live.beads, {})
+    check_cover(fresh.beads, len(SRC), len(TGT))
+    with sqlite3.connect(folder / "review.sqlite") as db:
+        assert db.execute("SELECT checkpoint FROM align_pairs WHERE src_name = 'doc0.fr.txt'").fetchone()[0] == 6

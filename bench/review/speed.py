@@ -4,7 +4,8 @@
 
 1. Opening a pair of N x N sentences in headless Chromium: navigation start to the first frame after the
    beads are drawn (`window.reviewReadyAt`), cold (first request of the server) and warm.
-2. Every correction through the HTTP API: time from request to answer, per kind of correction.
+2. Every correction through the HTTP API: time from request to answer, per kind of correction, and the
+   server's CPU time for it (its `Server-Timing` header: what the machine's load does not inflate).
 3. Export: peak Python memory (tracemalloc) while writing the reviewed TMX of 10k and of `--units` units
    (pairs of 1,000 sentences), to show it stays flat as the TM grows.
 Texts are real sentences (TransRead, cycled); beads are 1:1 with m:n and null beads mixed in.
@@ -13,6 +14,7 @@ Texts are real sentences (TransRead, cycled); beads are 1:1 with m:n and null be
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import random
 import statistics
@@ -73,7 +75,14 @@ def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
     return process, url
 
 
-def open_times(url: str, runs: int = 3) -> list[float]:
+READY = """
+const entry = performance.getEntriesByType("resource").find(e => /\\/api\\/pairs\\/0$/.test(e.name));
+return window.reviewReadyAt ? [window.reviewReadyAt, entry.responseEnd, entry.responseStart - entry.requestStart,
+  (entry.serverTiming.find(t => t.name === "app") || {}).duration] : null;
+"""
+
+
+def open_times(url: str, runs: int = 3) -> list[dict]:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -90,9 +99,11 @@ def open_times(url: str, runs: int = 3) -> list[float]:
             driver.get(url + "pairs/0")
             deadline = time.time() + 60
             while time.time() < deadline:
-                ready = driver.execute_script("return window.reviewReadyAt || null")
+                ready = driver.execute_script(READY)
                 if ready:
-                    times.append(round(ready / 1000, 3))
+                    at, received, waited, server_cpu = ready
+                    times.append({"ready_s": round(at / 1000, 3), "render_s": round((at - received) / 1000, 3),
+                                  "server_wall_s": round(waited / 1000, 3), "server_cpu_s": round(server_cpu / 1000, 3)})
                     break
                 time.sleep(0.05)
     finally:
@@ -106,6 +117,7 @@ def correction_times(url: str, rounds: int, rng: random.Random) -> dict[str, dic
     pair = client.get("/api/pairs/0").json()
     version, count = pair["version"], len(pair["beads"])
     timings: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
     kinds = ["accept", "reject", "merge", "split", "move", "edit", "undo"]
     for n in range(rounds):
         op = kinds[n % len(kinds)]
@@ -125,12 +137,14 @@ def correction_times(url: str, rounds: int, rng: random.Random) -> dict[str, dic
         elapsed = time.perf_counter() - start
         if answer.status_code != 200:
             continue
+        cpu.setdefault(op, []).append(float(answer.headers["server-timing"].split("dur=")[1]))
         data = answer.json()
         version = data["version"]
         count += len(data["beads"]) - (data["remove"] if data["remove"] is not None else count)
         timings.setdefault(op, []).append(elapsed * 1000)
     return {op: {"n": len(v), "median_ms": round(statistics.median(v), 1),
-                 "p95_ms": round(sorted(v)[int(0.95 * (len(v) - 1))], 1), "max_ms": round(max(v), 1)}
+                 "p95_ms": round(sorted(v)[int(0.95 * (len(v) - 1))], 1), "max_ms": round(max(v), 1),
+                 "server_cpu_median_ms": round(statistics.median(cpu[op]), 1), "server_cpu_max_ms": round(max(cpu[op]), 1)}
             for op, v in timings.items()}
 
 
@@ -155,6 +169,7 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=5000)
     parser.add_argument("--units", type=int, default=100000)
     parser.add_argument("--rounds", type=int, default=140)
+    parser.add_argument("--no-export", action="store_true", help="skip the export measurement (minutes)")
     args = parser.parse_args()
     texts = sentences()
     work = Path(tempfile.mkdtemp(prefix="align-review-speed-"))
@@ -167,7 +182,8 @@ def main() -> None:
     finally:
         process.kill()
     # Pairs of 1,000 sentences: 10 of them, then units/1000; memory must not grow with the number of pairs.
-    results["export"] = [export_memory(write_corpus(work / f"export{units}", units // 1000, 1000, texts))
+    results["load_average"] = os.getloadavg()[0]
+    results["export"] = [] if args.no_export else [export_memory(write_corpus(work / f"export{units}", units // 1000, 1000, texts))
                          for units in (10000, args.units)]
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "speed.json").write_text(json.dumps(results, indent=1))

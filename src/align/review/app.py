@@ -26,7 +26,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from align import __version__
 from align.errors import AlignError
-from align.review.security import CsrfMiddleware, allowed_hosts, new_token
+from align.review.security import CsrfMiddleware, SecurityHeaders, allowed_hosts, new_token
 from align.review.store import DB_NAME, Store, VersionConflict
 
 HERE = Path(__file__).parent
@@ -99,6 +99,7 @@ def create_app(server: ReviewServer) -> FastAPI:
         return JSONResponse({"detail": str(error)}, 400)
 
     # Outermost first: the Host check runs before anything else, then the CSRF check.
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(CsrfMiddleware, token=server.token)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(server.host))
     return app

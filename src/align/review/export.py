@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from align.model import TranslationUnit
-from align.review.decisions import Decisions
+from align.review.decisions import Corrected, Decisions
 from align.signature import Signature
 
 FORMATS = ("tmx", "tsv")
@@ -26,8 +26,7 @@ def reviewed_units(decisions: Decisions, counts: Counter) -> Iterator[Translatio
     corpus = decisions.corpus
     for number, pair in enumerate(corpus.pairs):
         state = decisions.state(number, cache=False)
-        src = [state.edits.get(f"src:{i}", t) for i, t in enumerate(pair.src)]
-        tgt = [state.edits.get(f"tgt:{j}", t) for j, t in enumerate(pair.tgt)]
+        src, tgt = Corrected(pair.src, state.edits, "src"), Corrected(pair.tgt, state.edits, "tgt")
         for bead in state.beads:
             if bead.status == "rejected" or not bead.src or not bead.tgt:
                 counts["rejected" if bead.status == "rejected" else "no counterpart"] += 1

@@ -42,7 +42,8 @@ def now() -> str:
 
 
 class Store:
-    """One connection to the review database, shared by the server's worker threads under a lock.
+    """One connection to the review database, shared by the server's worker threads under `lock` (which
+    also guards what a feature keeps in memory from the database while it reads or changes it).
 
     SQLite serialises writers anyway; one connection and a lock keep transactions simple and fast
     (no "database is locked" retries) for a single-user local server.
@@ -60,17 +61,17 @@ class Store:
             raise InputError(f"{self.path}: not a usable review database ({error})") from None
         if mode.lower() != "wal":
             raise InputError(f"{self.path}: SQLite refused WAL mode ({mode}); is the folder on a network share?")
-        self._lock = threading.RLock()
+        self.lock = threading.RLock()
 
     def ensure_schema(self, ddl: str) -> None:
         """Create a feature's tables and indexes if they are missing (statements with IF NOT EXISTS)."""
-        with self._lock:
+        with self.lock:
             self._db.executescript(ddl)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on any exception): all of an action or none of it."""
-        with self._lock:
+        with self.lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
@@ -80,11 +81,11 @@ class Store:
             self._db.execute("COMMIT")
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        with self._lock:
+        with self.lock:
             return self._db.execute(sql, params).fetchall()
 
     def close(self) -> None:
-        with self._lock:
+        with self.lock:
             self._db.close()
 
 

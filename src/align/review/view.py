@@ -3,25 +3,9 @@ and the "needs review" score with its reasons; and the per-document summary of t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from align.review.beads import ReviewBead
-from align.review.decisions import Change, Decisions, PairState
+from align.review.decisions import Change, Corrected, Decisions, PairState
 from align.review.signals import FLAG_AT, PairTexts, assess
-
-
-class Corrected(Sequence):
-    """A document's sentences with the reviewer's corrections on top, without copying the list (a
-    correction in a pair of 5,000 sentences must not rebuild 10,000 strings)."""
-
-    def __init__(self, machine: list[str], edits: dict[str, str], side: str) -> None:
-        self.machine, self.edits, self.side = machine, edits, side
-
-    def __len__(self) -> int:
-        return len(self.machine)
-
-    def __getitem__(self, index):
-        return self.edits.get(f"{self.side}:{index}", self.machine[index])
 
 
 class PairViews:
@@ -51,6 +35,10 @@ class PairViews:
                 "flagged": bead.status == "machine" and probability >= FLAG_AT}
 
     def pair(self, number: int) -> dict:
+        with self.decisions.store.lock:  # not while a correction changes the cached state
+            return self._pair(number)
+
+    def _pair(self, number: int) -> dict:
         state = self.decisions.state(number)
         pair = self.decisions.pair(number)
         texts = self.texts(number, state)
@@ -76,6 +64,10 @@ class PairViews:
 
     def summary(self, number: int) -> dict:
         """One row of the documents view (computed again only when the pair changed)."""
+        with self.decisions.store.lock:
+            return self._cached_summary(number)
+
+    def _cached_summary(self, number: int) -> dict:
         state = self.decisions.state(number)
         cached = self._summaries.get(number)
         if cached and cached[0] == state.version:

@@ -54,13 +54,23 @@
       total + " beads · " + Math.round(100 * reviewed / Math.max(total, 1)) + "% reviewed · " + flagged + " need review · version " + pair.version;
   }
 
+  const FIRST = 120, BATCH = 400;  // beads drawn before the first paint, then per idle slice
+  let drawing = 0;
+
   function drawAll() {
-    nodes = pair.beads.map(beadNode);
-    const fragment = document.createDocumentFragment();
-    nodes.forEach(n => { applyFilter(n); fragment.append(n); });
-    list.replaceChildren(fragment);
+    nodes = [];
+    list.replaceChildren();
+    drawing += 1;
+    ensure(Math.min(FIRST, pair.beads.length) - 1);
+    const run = drawing;
+    const more = () => {
+      if (run !== drawing || nodes.length >= pair.beads.length) return;
+      ensure(Math.min(nodes.length + BATCH, pair.beads.length) - 1);
+      setTimeout(more, 0);
+    };
+    setTimeout(more, 0);
     drawStats();
-    select(Math.min(current, nodes.length - 1), false);
+    select(Math.min(current, pair.beads.length - 1), false);
     const banner = document.getElementById("stale-banner");
     banner.hidden = !pair.stale.length;
     if (pair.stale.length) {
@@ -68,14 +78,28 @@
       banner.append("This pair's documents changed since earlier decisions were made (" +
         pair.stale.map(s => s.actions + " on the old " + s.changed.join(" and ")).join("; ") +
         "). They are kept but not applied: ");
-      for (const s of pair.stale) banner.append(el("a", { href: "/api/pairs/" + number + "/stale/" + s.row, text: "see them" }), " ");
+      for (const s of pair.stale) banner.append(el("a", { href: "/pairs/" + number + "/stale/" + s.row, text: "see them" }), " ");
     }
   }
 
+  function ensure(index) {
+    /* Draw the beads up to `index` now (the rest follow in idle slices). */
+    if (index < nodes.length) return;
+    const fragment = document.createDocumentFragment();
+    for (let i = nodes.length; i <= index && i < pair.beads.length; i++) {
+      const node = beadNode(pair.beads[i]);
+      nodes.push(node);
+      applyFilter(node);
+      fragment.append(node);
+    }
+    list.append(fragment);
+  }
+
   function select(index, scroll = true) {
-    if (!nodes.length) return;
+    if (!pair.beads.length) return;
+    ensure(Math.min(index, pair.beads.length - 1));
     nodes[current] && nodes[current].classList.remove("current");
-    current = Math.max(0, Math.min(index, nodes.length - 1));
+    current = Math.max(0, Math.min(index, pair.beads.length - 1));
     const node = nodes[current];
     node.classList.add("current");
     applyFilter(node);
@@ -89,13 +113,14 @@
   }
 
   function step(delta, flaggedOnly) {
-    for (let i = current + delta; i >= 0 && i < nodes.length; i += delta) {
+    for (let i = current + delta; i >= 0 && i < pair.beads.length; i += delta) {
       if ((!flaggedOnly && !(onlyFlagged.checked && !pair.beads[i].flagged)) || pair.beads[i].flagged) { pick = 0; return select(i); }
     }
   }
 
   function replace(answer) {
     const remove = answer.remove === null ? pair.beads.length : answer.remove;
+    ensure(answer.start + remove);
     const fresh = answer.beads.map(beadNode);
     nodes.slice(answer.start, answer.start + remove).forEach(n => n.remove());
     const anchor = nodes[answer.start + remove] || null;
@@ -193,7 +218,7 @@
     else if (key === "p") step(-1, true);
     else if (key === "ArrowLeft" || key === "ArrowRight") { event.preventDefault(); side = key === "ArrowLeft" ? "src" : "tgt"; pick = 0; select(current); }
     else if (key === "." || key === ",") { pick += key === "." ? 1 : -1; select(current); }
-    else if (key === "f") { onlyFlagged.checked = !onlyFlagged.checked; nodes.forEach(applyFilter); }
+    else if (key === "f") { onlyFlagged.checked = !onlyFlagged.checked; filterChanged(); }
     else if (key === "Enter") run("edit");
     else if (keys[key]) { event.preventDefault(); run(keys[key]); }
   });
@@ -206,7 +231,12 @@
     select(nodes.indexOf(node), false);
   });
   for (const button of document.querySelectorAll("#actions button")) button.addEventListener("click", () => run(button.dataset.op));
-  onlyFlagged.addEventListener("change", () => nodes.forEach(applyFilter));
+  onlyFlagged.addEventListener("change", filterChanged);
+
+  function filterChanged() {
+    nodes.forEach(applyFilter);
+    if (onlyFlagged.checked && !pair.beads.some(b => b.flagged)) say("No bead of this pair needs review any more.");
+  }
 
   reload().then(() => requestAnimationFrame(() => setTimeout(() => { window.reviewReadyAt = performance.now(); }, 0)))
     .catch(error => say("Could not load the pair: " + error.message, "error", true));
