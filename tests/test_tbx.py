@@ -76,8 +76,10 @@ def test_tbx_v2_is_martif_and_translate_toolkit_reads_it(tmp_path):
 
     path = tmp_path / "terms.tbx"
     write_glossary(path, sample(), tbx_version=2)
-    root = etree.parse(str(path)).getroot()
-    assert root.tag == "martif" and root.get("type") == "TBX"
+    tree = etree.parse(str(path))
+    root = tree.getroot()
+    assert root.tag == "martif" and root.get("type") == "TBX-Basic"
+    assert tree.docinfo.doctype == '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
     assert root.find(".//termEntry/langSet/tig/term") is not None
     store = tbxfile.parsefile(str(path))
     assert "Groupe de contact" in [unit.source for unit in store.units]
@@ -120,7 +122,7 @@ def test_reads_older_tbx_pick_list_spellings(tmp_path):
 def test_csv_round_trip_and_exact_columns(tmp_path):
     path = tmp_path / "terms.csv"
     write_glossary(path, sample())
-    assert path.read_text(encoding="utf-8").splitlines()[0] == "source,target,status,frequency,score,example"
+    assert path.read_text(encoding="utf-8").splitlines()[0] == "source,target,status,frequency,score,example,category"
     assert rows(read_glossary(path), with_kind=False) == rows(sample(), with_kind=False)
 
 

@@ -7,6 +7,8 @@ Each concern has its own module that exports `commands`, a list of click command
     build_cmd    `align build`, `align mine` (the corpus job)
     glossary_cmd `align glossary`
     qa_cmd       `align qa`
+    search_cmd   `align search`             (concordance)
+    review_cmd   `align review`             (the browser review workbench)
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import sys
 import click
 
 from align import __version__
-from align.cli import build_cmd, convert_cmd, glossary_cmd, pair_cmd, qa_cmd, segment_cmd
+from align.cli import build_cmd, convert_cmd, glossary_cmd, pair_cmd, qa_cmd, review_cmd, search_cmd, segment_cmd
 from align.errors import AlignError
 
 
@@ -48,7 +50,7 @@ def cli() -> None:
     """
 
 
-for _module in (segment_cmd, pair_cmd, convert_cmd, build_cmd, glossary_cmd, qa_cmd):
+for _module in (segment_cmd, pair_cmd, convert_cmd, build_cmd, glossary_cmd, qa_cmd, review_cmd, search_cmd):
     for _command in _module.commands:
         cli.add_command(_command)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import click
 
 commands: list[click.Command] = []
@@ -23,8 +25,10 @@ def glossary(input_path, output_path, min_frequency, min_score, tbx_version, src
     """Propose bilingual term pairs from a TMX, TSV or XLIFF file.
 
     Acronym pairs (JCIOI -> IIOJK) with their expansions, and multi-word terms (Groupe de contact ->
-    Contact Group), each with its frequency, an association score and an example unit. Rows are sorted
-    best first; review them before use as a reference glossary.
+    Contact Group), each with its frequency (distinct units), an association score, a category (term,
+    name, copy) and an example unit. Every row is a `candidate`: `align qa --glossary` ignores it until a
+    person sets its status (preferred, admitted, forbidden). Rows are ranked for review: domain terms
+    first, then proper names, then copies. The same input always gives the same file.
 
     \b
     Examples:
@@ -42,13 +46,16 @@ def glossary(input_path, output_path, min_frequency, min_score, tbx_version, src
     units = [unit for unit in store.units if unit.source.strip() and unit.target.strip()]
     if not units:
         raise InputError(f"{input_path}: no translation unit with both a source and a target")
-    click.echo(f"extracting terms from {len(units)} units (word alignment with eflomal)...", err=True)
+    click.echo(f"extracting terms from {len(units)} units (word alignment)...", err=True)
     result = extract_terms(units, src_lang=store.src_lang, tgt_lang=store.tgt_lang,
                            min_frequency=min_frequency, min_score=min_score)
-    write_glossary(output_path, result, tbx_version=int(tbx_version))
-    acronyms = sum(1 for pair in result.pairs if pair.kind == "acronym")
-    click.echo(f"{len(result.pairs)} term pairs ({acronyms} acronym pairs) from {len(units)} units "
-               f"-> {output_path}", err=True)
+    cleaned = write_glossary(output_path, result, tbx_version=int(tbx_version))
+    if cleaned:
+        click.echo(f"align: warning: {cleaned} texts held characters XML cannot hold (control characters "
+                   f"such as U+0001); they were left out of {output_path}", err=True)
+    counts = Counter(pair.category or "term" for pair in result.pairs)
+    click.echo(f"{len(result.pairs)} candidate term pairs ({counts['term']} terms, {counts['name']} names, "
+               f"{counts['copy']} copies) from {len(units)} units -> {output_path}", err=True)
 
 
 commands.append(glossary)

@@ -25,7 +25,8 @@ from align.qa.reports import FORMATS
               help="Source language when the file names none (TSV/CSV default fr, PO default en), or to pick a TMX pair.")
 @click.option("--tgt-lang", default=None, help="Target language when the file names none (TSV/CSV default en).")
 @click.option("--extract-terms", is_flag=True,
-              help="Also check consistency of terms found by the term extractor (word alignment: slower).")
+              help="Kept for old scripts: term consistency by word alignment is now on by default "
+                   "(turn it off with `word_alignment = false` for term-inconsistency in the config).")
 def qa(input_path, glossary_path, fmt, output, config_path, accept_path, src_lang, tgt_lang, extract_terms):
     """Check every unit of a bilingual file for translation errors.
 

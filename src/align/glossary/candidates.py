@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from align.glossary.tokens import CAPITAL_CONNECTORS, CONNECTORS, STOPWORDS, Token, base_lang
+from align.glossary.lexicon import french_noun_phrase, shouted_word
+from align.glossary.tokens import CAPITAL_CONNECTORS, CONNECTORS, STOPWORDS, Token, base_lang, lemma
 
 MAX_CONTENT_WORDS = 5  # "Commission permanente indépendante des droits de l'homme" has five
 # Languages whose adjectives follow the noun: adjacent content words (`Affaires étrangères`, `Commission
@@ -68,9 +69,9 @@ def _shouting(tokens: list[Token]) -> bool:
     return len(caps) >= 3 and len(caps) > 0.5 * len(words)
 
 
-def _kind(word: str, stopwords: set[str]) -> str:
-    if word.isupper() and _ROMAN_RE.match(word):
-        return "break"  # list numbering `II`, `IV`
+def _kind(word: str, stopwords: set[str], lang: str = "") -> str:
+    if word.isupper() and (_ROMAN_RE.match(word) or (lang == "fr" and shouted_word(word, lang))):
+        return "break"  # list numbering `II`, `IV`; placeholders of French help texts `FICHIER`, `NOM`
     if word.isalpha():
         return "stop" if word.lower() in stopwords else ("content" if len(word) > 1 else "break")
     if word.isdigit() or not any(ch.isalpha() for ch in word) or any(ch.isdigit() for ch in word):
@@ -80,7 +81,7 @@ def _kind(word: str, stopwords: set[str]) -> str:
     return "stop" if word.lower() in stopwords else "content"  # IIOJ&K, S.E., possessive 's
 
 
-def _groups(text: str, tokens: list[Token], stopwords: set[str], shouting: bool) -> list[_Group]:
+def _groups(text: str, tokens: list[Token], stopwords: set[str], shouting: bool, lang: str = "") -> list[_Group]:
     groups: list[_Group] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -93,7 +94,7 @@ def _groups(text: str, tokens: list[Token], stopwords: set[str], shouting: bool)
                    and tokens[j + 2].start == tokens[j + 1].end and tokens[j + 2].text[0].isalnum()):
                 j += 2
         if j == i:
-            kind = _kind(word, stopwords)
+            kind = _kind(word, stopwords, lang)
             acronym = kind == "content" and not shouting and is_acronym_token(word)
             groups.append(_Group(i, i, text[token.start : token.end], kind, acronym, word[0].isupper()))
         else:
@@ -105,11 +106,12 @@ def _groups(text: str, tokens: list[Token], stopwords: set[str], shouting: bool)
     return groups
 
 
-def term_key(tokens: list[Token], first: int, last: int, acronym: bool = False) -> str:
-    """Counting key: `Jammu-et-Cachemire` and `Jammu et Cachemire` are one term; acronyms keep case."""
+def term_key(tokens: list[Token], first: int, last: int, lang: str, acronym: bool = False) -> str:
+    """Counting key: the words' lemmas, case-folded (`Jammu-et-Cachemire` = `Jammu et Cachemire`,
+    `Member States` = `Member State`); acronyms keep their case and form."""
     if acronym:
         return tokens[first].text
-    return " ".join(t.text.lower() for t in tokens[first : last + 1] if t.text != "-")
+    return " ".join(lemma(t.text.lower(), lang) for t in tokens[first : last + 1] if t.text != "-")
 
 
 def find_candidates(text: str, tokens: list[Token], lang: str) -> list[Candidate]:
@@ -119,7 +121,7 @@ def find_candidates(text: str, tokens: list[Token], lang: str) -> list[Candidate
     connectors = CONNECTORS[lang]
     capital_links = CAPITAL_CONNECTORS[lang]
     shouting = _shouting(tokens)
-    groups = _groups(text, tokens, stopwords, shouting)
+    groups = _groups(text, tokens, stopwords, shouting, lang)
     first_word = next((g.first for g in groups if g.kind != "break"), -1)
 
     candidates: list[Candidate] = []
@@ -147,8 +149,15 @@ def find_candidates(text: str, tokens: list[Token], lang: str) -> list[Candidate
                     for k in range(len(run) + 1)]
         else:
             cuts = [True] * (len(run) + 1)
-        candidates.extend(_sub_runs(text, tokens, run, first_word, cuts))
+        candidates.extend(_sub_runs(text, tokens, run, first_word, cuts, lang))
+    if lang == "fr":  # terms are noun phrases: `Veuillez vérifier`, `impossible de créer` are not
+        candidates = [c for c in candidates if c.kind == "acronym" or _french_noun_phrase(tokens, c)]
     return candidates
+
+
+def _french_noun_phrase(tokens: list[Token], candidate: Candidate) -> bool:
+    words = [t.text.lower() for t in tokens[candidate.first : candidate.last + 1] if t.text != "-"]
+    return french_noun_phrase(words, candidate.key.split())
 
 
 def _link_length(groups: list[_Group], g: int, connectors, capital_links, previous: _Group) -> int | None:
@@ -171,7 +180,7 @@ def _link_length(groups: list[_Group], g: int, connectors, capital_links, previo
 
 
 def _sub_runs(text: str, tokens: list[Token], run: list[_Group], first_word: int,
-              cuts: list[bool]) -> list[Candidate]:
+              cuts: list[bool], lang: str) -> list[Candidate]:
     """Sub-runs of 1..MAX_CONTENT_WORDS content words that start and end where `cuts` allows
     (`cuts[k]`: a term may start at run[k] / end at run[k-1])."""
     found = []
@@ -191,5 +200,5 @@ def _sub_runs(text: str, tokens: list[Token], run: list[_Group], first_word: int
                 if not (compound or (group.capitalised and group.first != first_word)):
                     continue
             surface = text[tokens[first].start : tokens[last].end]
-            found.append(Candidate(term_key(tokens, first, last), surface, first, last, "term"))
+            found.append(Candidate(term_key(tokens, first, last, lang), surface, first, last, "term"))
     return found

@@ -1,4 +1,8 @@
-"""Glossary as CSV: `source,target,status,frequency,score,example`, one term pair per row.
+"""Glossary as CSV: `source,target,status,frequency,score,example,category`, one term pair per row.
+
+`status` is `candidate` for extracted rows until a person sets preferred / admitted / forbidden
+(`deprecated`); QA uses only the rows a person set. An empty status (a two-column list someone typed)
+counts as preferred.
 
 Why CSV: every CAT tool and spreadsheet imports it, and the first two columns alone are the simplest
 glossary there is. Reading is lenient where it costs nothing (a file without the header, missing
@@ -14,9 +18,9 @@ from pathlib import Path
 
 from align.errors import InputError
 from align.fileio import atomic_write, read_utf8_text
-from align.glossary.model import STATUSES, Glossary, TermPair
+from align.glossary.model import CATEGORIES, STATUSES, Glossary, TermPair
 
-COLUMNS = ("source", "target", "status", "frequency", "score", "example")
+COLUMNS = ("source", "target", "status", "frequency", "score", "example", "category")
 STATUS_SYNONYMS = {"deprecated": "forbidden", "preferredterm": "preferred", "admittedterm": "admitted",
                    "deprecatedterm": "forbidden", "supersededterm": "forbidden", "": "preferred"}
 
@@ -27,7 +31,7 @@ def write_csv(path: str | Path, glossary: Glossary) -> None:
         writer.writerow(COLUMNS)
         for pair in glossary.pairs:
             writer.writerow([pair.source, pair.target, pair.status, pair.frequency, f"{pair.score:g}",
-                             pair.example])
+                             pair.example, pair.category])
 
 
 def read_csv(path: str | Path, src_lang: str = "fr", tgt_lang: str = "en") -> Glossary:
@@ -52,7 +56,8 @@ def read_csv(path: str | Path, src_lang: str = "fr", tgt_lang: str = "en") -> Gl
 
 
 def normalise_status(value: str) -> str | None:
-    """`preferred` / `admitted` / `forbidden` from the usual spellings (TBX picklist values included)."""
+    """`preferred` / `admitted` / `forbidden` / `candidate` from the usual spellings (TBX picklist values
+    included)."""
     status = value.strip().lower().removesuffix("-admn-sts")
     status = STATUS_SYNONYMS.get(status, status)
     return status if status in STATUSES else None
@@ -71,4 +76,6 @@ def _pair(path: Path, line_number: int, cells: dict[str, str]) -> TermPair:
         score = float(cells.get("score", "").strip() or 0)
     except ValueError:
         raise InputError(f"{path}: line {line_number}: frequency and score must be numbers") from None
-    return TermPair(source, target, status, frequency, score, cells.get("example", "").strip())
+    category = cells.get("category", "").strip().lower()
+    return TermPair(source, target, status, frequency, score, cells.get("example", "").strip(),
+                    category=category if category in CATEGORIES else "")

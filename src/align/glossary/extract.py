@@ -1,27 +1,32 @@
 """Bilingual term extraction: which source terms are rendered by which target terms, and how reliably.
 
+The term engine of both `align glossary` and the `term-inconsistency` check (`analyse_terms`).
 How (one pass to count and feed the word aligner, one pass over the links):
- 1. Candidates on each side by patterns (`candidates.py`); per-unit document frequencies f(s), f(t).
- 2. eflomal word links, grow-diag-final (`wordalign.py`). A source candidate is linked, in each unit, to
-    the target candidate without foreign words that best matches (F1 >= 0.5) the words its own words
-    are linked to (`TargetSide.rendering`); a source candidate written identically in the target
-    (`Pakistan`, `APHC`) is linked too.
+ 0. A unit repeated in the file counts once (`distinct_units`); a target that copies its source teaches
+    nothing about renderings and is skipped.
+ 1. Candidates on each side by patterns (`candidates.py`), keyed by lemmas (`Member States` = `Member
+    State`); per-unit document frequencies f(s), f(t).
+ 2. Deterministic word links, grow-diag-final (`wordalign.py`). A source candidate is linked, in each
+    unit, to the target candidate without foreign words that best matches the words its own words are
+    linked to (`TargetSide.rendering`); a source candidate written identically in the target
+    (`Pakistan`, `APHC`) is linked too. Each unit's rendering of each frequent term is kept
+    (`TermAnalysis.renderings`) for the consistency check.
  3. Acronyms get a cue that does not depend on the aligner: every source acronym co-occurs with every
     target acronym of the unit. On a few dozen units word alignment is thin but `JCIOI` and `IIOJK`
     still share every unit they appear in.
  4. Association = Dice over units, 2·n(s,t) / (f(s) + f(t)), n(s,t) = units where the pair is linked.
-    The best target of each source term is `preferred`; other targets with at least 60% of its score
-    are `admitted` (IIOJK / IIOJ&K), unless they are the preferred rendering of another term (one-to-one
-    where it matters). A rendering that contains a shorter one (`Contact Group` / `Contact`) and whose
-    number of content words is closer to the source term's first takes over the shorter one's count.
+    The best target of each source term comes first; other targets with at least 60% of its score
+    follow (IIOJK / IIOJ&K), unless they are the best rendering of another term (one-to-one where it
+    matters). A rendering that contains a shorter one (`Contact Group` / `Contact`) and whose number of
+    content words is closer to the source term's first takes over the shorter one's count. Every row is
+    a `candidate`: a person decides what is preferred.
  5. Nested candidates: a longer source term rendered like a term it contains is dropped (its extra
     words were not translated), and one that never occurs outside a longer kept term too (C-value
     style). `Long Form (ACR)` definitions on both sides give each acronym pair its expansion pair.
- 6. A kept pair's frequency is recounted without the aligner: the units where both terms occur. eflomal
-    samples at random (it cannot be seeded), so its links, and link counts, vary from run to run
-    (`Groupe de contact` / `Contact Group`: linked in 6 to 11 of its 11 units); a glossary that reports
-    a different frequency on every run of the same input is no use for review. The choice of pairs
-    still rests on the links, which is where the aligner's evidence matters.
+ 6. A kept pair's frequency is the number of distinct units where both terms occur (not only where the
+    links joined them): what a terminologist checks in the concordance.
+ 7. Rows are ranked for review (`_ranked`): terms, then names, then copies (`category`), each by score
+    weighted by frequency.
 
 Everything is a count keyed by strings, updated unit by unit: memory grows with the vocabulary of
 candidates, not with the square of anything, and rare keys are pruned on very large inputs.
@@ -29,13 +34,16 @@ candidates, not with the square of anything, and rare keys are pruned on very la
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from align.glossary.acronyms import find_expansions
 from align.glossary.candidates import Candidate, find_candidates
 from align.glossary.model import EXAMPLE_SEPARATOR, Glossary, TermPair
-from align.glossary.tokens import STOPWORDS, alignment_line, base_lang, to_token_links, tokenize
+from align.glossary.tokens import STOPWORDS, alignment_line, base_lang, lemma_line, to_token_links, tokenize
 from align.model import TranslationUnit
 from align.signature import Signature
 
@@ -74,87 +82,161 @@ def extract_terms(
     min_score: float = 0.3,
     max_renderings: int = 3,
 ) -> Glossary:
-    """Term pair candidates with frequency, Dice association score and an example unit.
+    """Term pair candidates with frequency, Dice association score, category and an example unit.
 
-    `min_frequency`: units in which a pair must be found (and a source term must occur);
+    `min_frequency`: distinct units in which a pair must be found (and a source term must occur);
     `min_score`: lowest Dice association kept; `max_renderings`: target renderings kept per source term.
-    Rows are sorted best first; an acronym pair and its expansion pair share a `concept`.
+    Every row is a `candidate` (a person decides what is preferred); rows are ranked for review: domain
+    terms first, then proper names, then copies; an acronym pair and its expansion pair share a `concept`.
     """
-    units = list(units)
-    signature = Signature({"terms": "eflomal-gdf+dice", "min_frequency": min_frequency, "min_score": min_score,
+    return analyse_terms(units, src_lang=src_lang, tgt_lang=tgt_lang, min_frequency=min_frequency,
+                         min_score=min_score, max_renderings=max_renderings).glossary
+
+
+@dataclass
+class TermAnalysis:
+    """What the term engine learnt from a file: the glossary and how each distinct unit renders each term.
+
+    `units` are the distinct units (a unit repeated in the file counts once: `positions[k]` lists the
+    0-based positions in the input of distinct unit k); `renderings[source key][k]` is the key (lemmas) of
+    the target candidate the word links give for that term in unit k, or None; `target_lemmas[k]` is unit
+    k's target as space-padded lemmas, to test whether a rendering is written there; `rows` give each kept
+    pair's source and target keys. `align.glossary.consistency` reads this for `term-inconsistency`.
+    """
+
+    glossary: Glossary
+    units: list[TranslationUnit] = field(default_factory=list)
+    positions: list[list[int]] = field(default_factory=list)
+    renderings: dict[str, dict[int, str | None]] = field(default_factory=dict)
+    target_lemmas: dict[int, str] = field(default_factory=dict)
+    rows: list[tuple[TermPair, str, str]] = field(default_factory=list)  # (pair, source key, target key)
+    surfaces: dict[str, str] = field(default_factory=dict)  # target key -> its most frequent written form
+
+
+def distinct_units(units: Iterable[TranslationUnit]) -> tuple[list[TranslationUnit], list[list[int]]]:
+    """Units with the same source and target counted once (repeated boilerplate must not outweigh the
+    rest), with the input positions of each."""
+    first: dict[tuple[str, str], int] = {}
+    kept: list[TranslationUnit] = []
+    positions: list[list[int]] = []
+    for position, unit in enumerate(units):
+        key = (unit.source, unit.target)
+        if key not in first:
+            first[key] = len(kept)
+            kept.append(unit)
+            positions.append([])
+        positions[first[key]].append(position)
+    return kept, positions
+
+
+def analyse_terms(
+    units: Iterable[TranslationUnit],
+    *,
+    src_lang: str = "fr",
+    tgt_lang: str = "en",
+    min_frequency: int = 2,
+    min_score: float = 0.3,
+    max_renderings: int = 3,
+) -> TermAnalysis:
+    """The term engine behind `extract_terms` and the `term-inconsistency` check (one pass for both)."""
+    from align.glossary.lexicon import pos_source
+    from align.glossary.wordalign import METHOD
+
+    units, positions = distinct_units(units)
+    signature = Signature({"terms": f"{METHOD}+lemma+dice", "seed": "none (deterministic)", "pos": pos_source(),
+                           "min_frequency": min_frequency, "min_score": min_score,
                            "max_renderings": max_renderings, "langs": f"{src_lang}-{tgt_lang}"})
-    glossary = Glossary(src_lang=src_lang, tgt_lang=tgt_lang, signature=signature.format())
+    analysis = TermAnalysis(Glossary(src_lang=src_lang, tgt_lang=tgt_lang, signature=signature.format()),
+                            units, positions)
     if not units:
-        return glossary
-    from align.glossary.wordalign import align_token_lines  # lazily: loads eflomal
+        return analysis
+    counts = _Counting(units, base_lang(src_lang), base_lang(tgt_lang), min_frequency)
+    counts.run(analysis)
+    rows = counts.stats.select(min_frequency, min_score, max_renderings, counts.units_with_both)
+    rows = _ranked(_with_expansions(rows, counts.src_expansions, counts.tgt_expansions, counts.defined_in))
+    for row in rows:
+        example = units[row.example_index]
+        row.pair.example = f"{example.source}{EXAMPLE_SEPARATOR}{example.target}"
+    analysis.glossary.pairs = [row.pair for row in rows]
+    analysis.rows = [(row.pair, row.src_key, row.tgt_key) for row in rows]
+    analysis.renderings = counts.stats.rendered
+    analysis.surfaces = {key: _LinkStats._display(counts.stats.tgt_surfaces, key) for key in counts.stats.tgt_surfaces}
+    return analysis
 
-    src, tgt = base_lang(src_lang), base_lang(tgt_lang)
-    src_freq, tgt_freq = _PrunedCounter(), _PrunedCounter()
-    src_expansions: Counter = Counter()  # (acronym, long form) -> units defining it
-    tgt_expansions: Counter = Counter()
-    defined_in: dict[tuple[str, str], int] = {}  # first unit with a definition: the expansion's example
 
-    # Tokens and candidates of pass 1 are kept for pass 2 unless the input is huge (then recomputed).
-    keep = len(units) <= KEEP_TOKENS_UP_TO
-    src_cache: list = []
-    tgt_cache: list = []
+class _Counting:
+    """Steps 1-3 of the module docstring over the distinct units: candidates, word links, link counts."""
 
-    def lines(side: str, lang: str, freq: _PrunedCounter, expansions: Counter, cache: list) -> Iterator[str]:
-        for index, unit in enumerate(units):
+    def __init__(self, units: list[TranslationUnit], src: str, tgt: str, min_frequency: int) -> None:
+        self.units, self.src, self.tgt, self.min_frequency = units, src, tgt, min_frequency
+        self.src_expansions: Counter = Counter()  # (acronym, long form) -> units defining it
+        self.tgt_expansions: Counter = Counter()
+        self.defined_in: dict[tuple[str, str], int] = {}  # first unit with a definition: the expansion's example
+        # Tokens and candidates of pass 1 are kept for pass 2 unless the input is huge (then recomputed).
+        self.keep = len(units) <= KEEP_TOKENS_UP_TO
+        self.target_keys: dict[int, set[str]] = {}  # unit -> its target candidate keys (step 6)
+
+    def _lines(self, side: str, lang: str, freq: _PrunedCounter, expansions: Counter, cache: list) -> Iterator[str]:
+        for index, unit in enumerate(self.units):
             text = getattr(unit, side)
             tokens = tokenize(text)
             candidates = find_candidates(text, tokens, lang)
             freq.add_unit(c.key for c in candidates)
-            if keep:
+            if self.keep:
                 cache.append((tokens, candidates))
             if "(" in text:
                 for definition in find_expansions(text):
                     expansions[definition] += 1
-                    defined_in.setdefault(definition, index)
+                    self.defined_in.setdefault(definition, index)
             yield alignment_line(tokens)
 
-    links_per_unit = align_token_lines(
-        lines("source", src, src_freq, src_expansions, src_cache),
-        lines("target", tgt, tgt_freq, tgt_expansions, tgt_cache),
-        len(units),
-    )
-    stats = _LinkStats(min_frequency, src_freq, tgt_freq, STOPWORDS[src], STOPWORDS[tgt])
-    # unit -> its target candidates, for step 6: kept from pass 2 when tokens are kept, else computed again
-    target_keys: dict[int, set[str]] = {}
-    for index, (unit, links) in enumerate(zip(units, links_per_unit)):
-        if keep:
-            (src_tokens, src_candidates), (tgt_tokens, tgt_candidates) = src_cache[index], tgt_cache[index]
-            src_cache[index] = tgt_cache[index] = None  # free as we go
-        else:
-            src_tokens, tgt_tokens = tokenize(unit.source), tokenize(unit.target)
-            src_candidates = find_candidates(unit.source, src_tokens, src)
-            tgt_candidates = find_candidates(unit.target, tgt_tokens, tgt)
-        counted = stats.add_unit(index, unit, links, src_tokens, src_candidates, tgt_tokens, tgt_candidates, tgt)
-        if keep and counted:
-            target_keys[index] = {c.key for c in tgt_candidates}
+    def run(self, analysis: TermAnalysis) -> None:
+        from align.glossary.wordalign import align_token_lines
 
-    def units_with_both(src_key: str, tgt_key: str) -> int:
+        src_freq, tgt_freq = _PrunedCounter(), _PrunedCounter()
+        src_cache: list = []
+        tgt_cache: list = []
+        links_per_unit = align_token_lines(
+            self._lines("source", self.src, src_freq, self.src_expansions, src_cache),
+            self._lines("target", self.tgt, tgt_freq, self.tgt_expansions, tgt_cache),
+            len(self.units),
+        )
+        self.stats = _LinkStats(self.min_frequency, src_freq, tgt_freq, STOPWORDS[self.src], STOPWORDS[self.tgt])
+        for index, (unit, links) in enumerate(zip(self.units, links_per_unit)):
+            if self.keep:
+                (src_tokens, src_candidates), (tgt_tokens, tgt_candidates) = src_cache[index], tgt_cache[index]
+                src_cache[index] = tgt_cache[index] = None  # free as we go
+            else:
+                src_tokens, tgt_tokens = tokenize(unit.source), tokenize(unit.target)
+                src_candidates = find_candidates(unit.source, src_tokens, self.src)
+                tgt_candidates = find_candidates(unit.target, tgt_tokens, self.tgt)
+            if _untranslated(unit):
+                continue  # a target that copies the source says nothing about renderings (`untranslated`)
+            if self.stats.add_unit(index, unit, links, src_tokens, src_candidates, tgt_tokens, tgt_candidates,
+                                   self.tgt):
+                analysis.target_lemmas[index] = lemma_line(tgt_tokens, self.tgt)
+                if self.keep:
+                    self.target_keys[index] = {c.key for c in tgt_candidates}
+
+    def units_with_both(self, src_key: str, tgt_key: str) -> int:
+        """Distinct units holding the source term and the target term (step 6)."""
         found = 0
-        for index in stats.src_units[src_key]:
-            keys = target_keys.get(index)
+        for index in self.stats.src_units[src_key]:
+            keys = self.target_keys.get(index)
             if keys is None:
-                text = units[index].target
-                keys = target_keys[index] = {c.key for c in find_candidates(text, tokenize(text), tgt)}
+                text = self.units[index].target
+                keys = self.target_keys[index] = {c.key for c in find_candidates(text, tokenize(text), self.tgt)}
             found += tgt_key in keys
         return found
 
-    rows = stats.select(min_frequency, min_score, max_renderings, units_with_both)
-    rows = _with_expansions(rows, src_expansions, tgt_expansions, defined_in)
-    for row in rows:
-        example = units[row.example_index]
-        row.pair.example = f"{example.source}{EXAMPLE_SEPARATOR}{example.target}"
-    glossary.pairs = [row.pair for row in rows]
-    return glossary
+
+def _untranslated(unit: TranslationUnit) -> bool:
+    return " ".join(unit.source.split()).casefold() == " ".join(unit.target.split()).casefold()
 
 
 class _Row:
-    def __init__(self, pair: TermPair, example_index: int, src_key: str) -> None:
-        self.pair, self.example_index, self.src_key = pair, example_index, src_key
+    def __init__(self, pair: TermPair, example_index: int, src_key: str, tgt_key: str = "") -> None:
+        self.pair, self.example_index, self.src_key, self.tgt_key = pair, example_index, src_key, tgt_key
 
 
 class _LinkStats:
@@ -173,6 +255,7 @@ class _LinkStats:
         self.src_surfaces: dict[str, Counter] = defaultdict(Counter)
         self.tgt_surfaces: dict[str, Counter] = defaultdict(Counter)
         self.kinds: dict[str, str] = {}
+        self.rendered: dict[str, dict[int, str | None]] = defaultdict(dict)  # s -> unit -> rendering key
 
     def add_unit(self, index: int, unit: TranslationUnit, links: frozenset, src_tokens: list,
                  src_candidates: list[Candidate], tgt_tokens: list, tgt_candidates: list[Candidate],
@@ -198,7 +281,9 @@ class _LinkStats:
             if key not in seen_sources and not _covered(candidate, sources):
                 self.independent[key] += 1
                 seen_sources.add(key)
-            best = target_side.rendering(candidate.first, candidate.last, links)
+            best = target_side.rendering(candidate.first, candidate.last, links,
+                                         _content_words(key, self.src_stopwords))
+            self.rendered[key].setdefault(index, best.key if best is not None else None)
             matches = [best] if best is not None else []
             same = target_by_key.get(key.lower())
             if same is not None:
@@ -263,18 +348,14 @@ class _LinkStats:
         taken = {chosen[s][0][0] for s in kept_sources}
         for s in kept_sources:
             chosen[s] = chosen[s][:1] + [option for option in chosen[s][1:] if option[0] not in taken]
-            for rank_number, (t, score, n) in enumerate(chosen[s]):
+            for t, score, n in chosen[s]:
                 kind = "acronym" if self.kinds.get(s) == "acronym" and _looks_like_acronym(t) else "term"
-                pair = TermPair(
-                    source=self._display(self.src_surfaces, s),
-                    target=self._display(self.tgt_surfaces, t),
-                    status="preferred" if rank_number == 0 else "admitted",
-                    frequency=max(n, units_with_both(s, t)),
-                    score=round(score, 3),
-                    kind=kind,
-                )
-                rows.append(_Row(pair, self.first_unit[(s, t)], s))
-        return _sorted(rows)
+                source, target = self._display(self.src_surfaces, s), self._display(self.tgt_surfaces, t)
+                pair = TermPair(source=source, target=target, status="candidate",
+                                frequency=max(n, units_with_both(s, t)), score=round(score, 3), kind=kind,
+                                category=category(source, target, kind))
+                rows.append(_Row(pair, self.first_unit[(s, t)], s, t))
+        return rows
 
     def _pool_nested(self, s: str, targets: dict[str, tuple[float, int]], size_gap,
                      units_with_both: Callable[[str, str], int]) -> None:
@@ -370,14 +451,17 @@ class TargetSide:
             for j in positions:
                 self.by_position[j].append(n)
 
-    def rendering(self, first: int, last: int, links: frozenset) -> Candidate | None:
+    def rendering(self, first: int, last: int, links: frozenset, source_size: int = 0) -> Candidate | None:
         """The target candidate that renders source tokens first..last in this unit, from the word links.
 
         A target word is *foreign* when it has more links from outside the source span than from
         inside: in `résolutions du CSNU` / `UNSC resolutions` a stray link from `CSNU` to `resolutions`
         does not make `UNSC resolutions` a rendering of `CSNU`. Among target candidates without foreign
         words, the one whose words best match the linked ones (F1 of coverage and precision) wins;
-        unlinked words may sit in it. Across units, counts then outvote a unit where the links went astray.
+        unlinked words may sit in it. When `source_size` (the source term's content words) is given,
+        candidates that hold every linked word are preferred by how close their size is to it: where
+        the aligner left `human` unlinked, `droits de l'homme` is `Human Rights`, not `Rights`.
+        Across units, counts then outvote a unit where the links went astray.
         """
         inside: Counter = Counter()
         outside: Counter = Counter()
@@ -388,13 +472,17 @@ class TargetSide:
         projected = {j for j, n in inside.items() if n >= outside[j]}
         if not projected:
             return None
-        best, best_rank = None, (MIN_F1, 0)
-        for n in {n for j in projected for n in self.by_position.get(j, ())}:
+        best, best_rank = None, (False, 0, MIN_F1, 0)
+        for n in sorted({n for j in projected for n in self.by_position.get(j, ())}):
             positions = self.positions[n]
             if any(outside[j] > inside[j] for j in positions):
                 continue
             hits = len(projected & positions)
-            rank = (2 * hits / (len(projected) + len(positions)), len(positions))
+            f1 = 2 * hits / (len(projected) + len(positions))
+            if f1 < MIN_F1:
+                continue
+            complete = bool(source_size) and hits == len(projected)
+            rank = (complete, -abs(len(positions) - source_size) if complete else 0, f1, len(positions))
             if rank > best_rank:
                 best, best_rank = n, rank
         return self.candidates[best] if best is not None else None
@@ -406,14 +494,36 @@ def _nested(target: str, kept: list[str]) -> bool:
     return any(padded in f" {other.lower()} " or f" {other.lower()} " in padded for other in kept)
 
 
-def _sorted(rows: list[_Row]) -> list[_Row]:
-    """Best source terms first (by their preferred row), each followed by its other renderings."""
-    best: dict[str, tuple[float, int]] = {}
+def category(source: str, target: str, kind: str = "term") -> str:
+    """`copy` when the target writes the source as is (`OLAF -> OLAF`, `Pakistan -> Pakistan`); `name`
+    when every word of both is capitalised (`Nations Unies -> United Nations`, `Inde -> India`): proper
+    names, which a terminologist reviews apart from the domain terms (`term`, acronym pairs included)."""
+    def fold(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+    if fold(source) == fold(target):
+        return "copy"
+    if kind == "acronym":
+        return "term"  # `CSNU -> UNSC`: a domain term written in capitals
+    words = [w for w in re.findall(r"[^\W\d_]+", f"{source} {target}") if w.lower() not in _NAME_LINKS]
+    return "name" if words and all(w[0].isupper() for w in words) else "term"
+
+
+_NAME_LINKS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", "and", "for", "on", "in"}
+CATEGORY_ORDER = {"term": 0, "name": 1, "copy": 2}
+
+
+def _ranked(rows: list[_Row]) -> list[_Row]:
+    """Source terms in review order: category (terms, names, copies), then by their best row's score
+    weighted by how often it occurs (Dice alone puts a pair seen twice on top of one seen fifty times),
+    each followed by its other renderings; an expansion stays after its acronym."""
+    best: dict[str, tuple[int, float]] = {}
     for row in rows:
         if row.src_key not in best:
-            best[row.src_key] = (row.pair.score, row.pair.frequency)
-    return sorted(rows, key=lambda r: (-best[r.src_key][0], -best[r.src_key][1], r.src_key,
-                                       r.pair.status != "preferred"))
+            weight = row.pair.score * math.log2(1 + row.pair.frequency)
+            best[row.src_key] = (CATEGORY_ORDER.get(row.pair.category, 0), -weight)
+    order = {key: n for n, key in enumerate(sorted(best, key=lambda k: (best[k], k)))}
+    return sorted(rows, key=lambda r: order[r.src_key])
 
 
 def _with_expansions(rows: list[_Row], src_expansions: Counter, tgt_expansions: Counter,
@@ -440,7 +550,8 @@ def _with_expansions(rows: list[_Row], src_expansions: Counter, tgt_expansions: 
                 same.pair.concept, same.pair.kind = pair.concept, "expansion"
             continue
         expansion = TermPair(source=src_form, target=tgt_form, status=pair.status,
-                             frequency=min(src_n, tgt_n), score=pair.score, kind="expansion", concept=pair.concept)
+                             frequency=min(src_n, tgt_n), score=pair.score, kind="expansion", concept=pair.concept,
+                             category=category(src_form, tgt_form))
         row_of_expansion = _Row(expansion, defined_in.get((pair.source, src_form), row.example_index), row.src_key)
         existing[(src_form.lower(), tgt_form.lower())] = row_of_expansion
         out.append(row_of_expansion)

@@ -35,12 +35,14 @@ def read_glossary(path: str | Path, *, src_lang: str | None = None, tgt_lang: st
     return read_tbx(path, src_lang, tgt_lang)
 
 
-def write_glossary(path: str | Path, glossary: Glossary, *, tbx_version: int = 3) -> None:
-    """Write atomically as `.csv` or `.tbx` (TBX-Basic v3 by default, `tbx_version=2` for `<martif>`)."""
+def write_glossary(path: str | Path, glossary: Glossary, *, tbx_version: int = 3) -> int:
+    """Write atomically as `.csv` or `.tbx` (TBX-Basic v3 by default, `tbx_version=2` for `<martif>`).
+
+    Returns how many texts lost characters XML cannot hold (TBX only; the CLI warns about them)."""
     path = Path(path)
     if check_glossary_path(path) == ".csv":
         write_csv(path, glossary)
-        return
+        return 0
     if tbx_version not in (2, 3):
         raise ConfigError(f"TBX version must be 2 or 3, not {tbx_version}")
-    write_tbx(path, glossary, tbx_version)
+    return write_tbx(path, glossary, tbx_version)

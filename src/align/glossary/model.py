@@ -10,8 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-STATUSES = ("preferred", "admitted", "forbidden")
+STATUSES = ("preferred", "admitted", "forbidden", "candidate")
+# Statuses a person sets; `candidate` is what extraction proposes and QA never uses as a reference.
+REVIEWED_STATUSES = ("preferred", "admitted", "forbidden")
 KINDS = ("term", "acronym", "expansion")
+# How a terminologist sorts candidates: domain terms (and acronym pairs) first, then proper names, then
+# copies (a term written identically in both languages: `OLAF -> OLAF`, `Pakistan -> Pakistan`).
+CATEGORIES = ("term", "name", "copy")
 # An example unit is written `source sentence ||| target sentence` (the Moses phrase-table separator), so
 # one CSV cell holds both sides and TBX can put each side in its own language section.
 EXAMPLE_SEPARATOR = " ||| "
@@ -21,12 +26,13 @@ EXAMPLE_SEPARATOR = " ||| "
 class TermPair:
     source: str
     target: str
-    status: str = "preferred"  # preferred | admitted | forbidden (TBX: deprecated)
+    status: str = "preferred"  # preferred | admitted | forbidden (TBX: deprecated) | candidate (not reviewed)
     frequency: int = 0
     score: float = 0.0
     example: str = ""
     kind: str = "term"  # term | acronym | expansion (TBX termType: fullForm / acronym)
     concept: str = ""  # rows sharing a concept (an acronym pair and its expansions) form one TBX entry
+    category: str = ""  # term | name | copy for extracted candidates (CATEGORIES); "" when unknown
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
@@ -39,6 +45,11 @@ class Glossary:
     src_lang: str = "fr"
     tgt_lang: str = "en"
     signature: str = ""  # settings that produced an extracted glossary (align.signature), shown in TBX headers
+
+    def reviewed(self) -> "Glossary":
+        """The rows a person set a status on: what QA checks a translation against."""
+        return Glossary([p for p in self.pairs if p.status in REVIEWED_STATUSES], self.src_lang, self.tgt_lang,
+                        self.signature)
 
     def by_source(self) -> dict[str, list[TermPair]]:
         """Rows grouped by source term, in file order."""

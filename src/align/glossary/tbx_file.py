@@ -16,6 +16,7 @@ Files from outside are untrusted: no entity expansion, no DTD, no network; decla
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from align import __version__
 from align.errors import InputError
 from align.fileio import atomic_write
 from align.glossary.csv_file import normalise_status
-from align.glossary.model import EXAMPLE_SEPARATOR, Glossary, TermPair
+from align.glossary.model import CATEGORIES, EXAMPLE_SEPARATOR, Glossary, TermPair
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -35,6 +36,12 @@ KIND_TO_TERM_TYPE = {"acronym": "acronym", "expansion": "fullForm"}
 TERM_TYPE_TO_KIND = {"acronym": "acronym", "abbreviation": "acronym", "initialism": "acronym",
                      "fullform": "expansion"}
 _NOTE_RE = re.compile(r"frequency:\s*(\d+)\s*;\s*score:\s*([-+0-9.eE]+)")
+_CATEGORY_RE = re.compile(r"category:\s*(\w+)")
+_CANDIDATE_RE = re.compile(r"status:\s*candidate")
+# TBX-Basic v2 (LISA 2008): the DOCTYPE names its core structure DTD, the root says the dialect.
+TBX2_DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
+# Characters XML 1.0 cannot hold (C0 controls but tab, newline, carriage return; lone surrogates; FFFE/FFFF).
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class _Names:
@@ -53,15 +60,18 @@ class _Names:
         return f"{{{self.ns}}}{name}" if self.ns else name
 
 
-def write_tbx(path: str | Path, glossary: Glossary, version: int = 3) -> None:
+def write_tbx(path: str | Path, glossary: Glossary, version: int = 3) -> int:
+    """Write the glossary; returns how many texts lost characters XML cannot hold (U+0001…), which a
+    TMX or PO file may carry but no XML file can: they are left out rather than failing the whole file."""
     names = _Names(version)
+    cleaned = [0]
     nsmap = {None: names.ns} if names.ns else None
     root = etree.Element(names.tag(names.root), nsmap=nsmap)
     if version == 3:
         root.set("type", "TBX-Basic")
         root.set("style", "dca")
     else:
-        root.set("type", "TBX")
+        root.set("type", "TBX-Basic")
     root.set(XML_LANG, glossary.src_lang)
     header = etree.SubElement(root, names.tag(names.header))
     file_desc = etree.SubElement(header, names.tag("fileDesc"))
@@ -73,10 +83,23 @@ def write_tbx(path: str | Path, glossary: Glossary, version: int = 3) -> None:
         etree.SubElement(source_desc, names.tag("p")).text = f"signature: {glossary.signature}"
     body = etree.SubElement(etree.SubElement(root, names.tag("text")), names.tag("body"))
     for number, rows in enumerate(_concepts(glossary.pairs), start=1):
-        _write_entry(body, names, f"c{number}", rows, glossary)
-    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        _write_entry(body, names, f"c{number}", [_xml_safe(row, cleaned) for row in rows], glossary)
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
+                          doctype=None if version == 3 else TBX2_DOCTYPE)
     with atomic_write(path, "wb") as handle:
         handle.write(data)
+    return cleaned[0]
+
+
+def _xml_safe(row: TermPair, cleaned: list[int]) -> TermPair:
+    """The row with characters XML forbids removed from its texts; `cleaned[0]` counts the texts."""
+    texts = {name: getattr(row, name) for name in ("source", "target", "example")}
+    safe = {name: _XML_FORBIDDEN.sub("", text) for name, text in texts.items()}
+    changed = [name for name in texts if safe[name] != texts[name]]
+    if not changed:
+        return row
+    cleaned[0] += len(changed)
+    return dataclasses.replace(row, **safe)
 
 
 def _concepts(pairs: list[TermPair]) -> list[list[TermPair]]:
@@ -99,7 +122,8 @@ def _write_entry(body, names: _Names, entry_id: str, rows: list[TermPair], gloss
         source_example, _, target_example = row.example.partition(EXAMPLE_SEPARATOR)
         key = (row.source, row.kind)
         if key not in source_terms:
-            source_terms[key] = _term_section(source_section, names, row.source, row.kind, "preferred")
+            source_status = "candidate" if all(r.status == "candidate" for r in rows) else "preferred"
+            source_terms[key] = _term_section(source_section, names, row.source, row.kind, source_status)
         if source_example:
             context = _context(source_terms[key], names, source_example)
             context.set("target", target_id)
@@ -107,9 +131,18 @@ def _write_entry(body, names: _Names, entry_id: str, rows: list[TermPair], gloss
         term_section.set("id", target_id)
         if target_example:
             _context(term_section, names, target_example)
-        etree.SubElement(term_section, names.tag("note")).text = (
-            f"frequency: {row.frequency}; score: {row.score:g}"
-        )
+        etree.SubElement(term_section, names.tag("note")).text = _note(row)
+
+
+def _note(row: TermPair) -> str:
+    """Frequency, score and category in a note (TBX-Basic has no data category for them); a candidate
+    says so here, because TBX-Basic's administrativeStatus has no value for "not reviewed yet"."""
+    note = f"frequency: {row.frequency}; score: {row.score:g}"
+    if row.category:
+        note += f"; category: {row.category}"
+    if row.status == "candidate":
+        note += "; status: candidate"
+    return note
 
 
 def _term_section(parent, names: _Names, term: str, kind: str, status: str):
@@ -117,7 +150,8 @@ def _term_section(parent, names: _Names, term: str, kind: str, status: str):
     etree.SubElement(section, names.tag("term")).text = term
     if kind in KIND_TO_TERM_TYPE:
         etree.SubElement(section, names.tag("termNote"), type="termType").text = KIND_TO_TERM_TYPE[kind]
-    etree.SubElement(section, names.tag("termNote"), type="administrativeStatus").text = STATUS_TO_TBX[status]
+    if status in STATUS_TO_TBX:  # a candidate has none: nobody has set its status yet
+        etree.SubElement(section, names.tag("termNote"), type="administrativeStatus").text = STATUS_TO_TBX[status]
     return section
 
 
@@ -173,8 +207,9 @@ class _Term:
     def __init__(self, section) -> None:
         self.id = section.get("id", "")
         self.text = _term_text(section)
-        self.kind, self.status, self.frequency, self.score = "term", "preferred", 0, 0.0
+        self.kind, self.status, self.frequency, self.score, self.category = "term", "", 0, 0.0, ""
         self.contexts: list[tuple[str, str]] = []  # (text, target id it pertains to, or "")
+        candidate = False
         for child in section.iter():
             name, value = _local(child), " ".join("".join(child.itertext()).split())
             kind = child.get("type", "")
@@ -188,6 +223,11 @@ class _Term:
                 match = _NOTE_RE.search(value)
                 if match:
                     self.frequency, self.score = int(match.group(1)), float(match.group(2))
+                category = _CATEGORY_RE.search(value)
+                self.category = category.group(1) if category and category.group(1) in CATEGORIES else ""
+                candidate = candidate or bool(_CANDIDATE_RE.search(value))
+        # an explicit status wins; else a note written by align says candidate; else a person's term
+        self.status = self.status or ("candidate" if candidate else "preferred")
 
 
 def _term_text(section) -> str:
@@ -215,7 +255,8 @@ def _pairs(concept: str, sources: list[_Term], targets: list[_Term]) -> list[Ter
                 source_context = next((text for text, ref in source.contexts if not ref), "")
             example = source_context + (f"{EXAMPLE_SEPARATOR}{target_context}" if target_context else "")
             pairs.append(TermPair(source.text, target.text, target.status, target.frequency, target.score,
-                                  example, target.kind if target.kind == source.kind else "term", concept))
+                                  example, target.kind if target.kind == source.kind else "term", concept,
+                                  target.category))
     return pairs
 
 

@@ -10,6 +10,7 @@ as itself; hyphens are tokens of their own so `Jammu-et-Cachemire` can align wor
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
@@ -103,3 +104,25 @@ def to_token_links(links: frozenset, source_tokens: list[Token], target_tokens: 
     """Links between aligner positions -> links between token indices (undoing `alignment_line`)."""
     src, tgt = aligned_positions(source_tokens), aligned_positions(target_tokens)
     return frozenset((src[i], tgt[j]) for i, j in links if i < len(src) and j < len(tgt))
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, lang: str) -> str:
+    """The dictionary form of a lower-cased word (`states` -> `state`, `présidée` -> `présider`).
+
+    Why simplemma: it ships its French and English lexicons inside the wheel (offline, no model hub),
+    is pure Python, and lemmatises a word in about a microsecond: terms and their renderings are then
+    counted once whatever their number or gender (`Member State` / `Member States`, `groupe` /
+    `groupes`). spaCy's French models come from a model hub and Stanza downloads its models at run time.
+    """
+    import simplemma  # lazily: its lexicon loads on first use
+
+    if not word[:1].isalpha() or base_lang(lang) not in STOPWORDS:
+        return word
+    return simplemma.lemmatize(word, lang=base_lang(lang))
+
+
+def lemma_line(tokens: list[Token], lang: str) -> str:
+    """A sentence as space-padded lemmas (` contact group meet `): a term key is written in it when
+    f" {key} " is a substring."""
+    return " " + " ".join(lemma(t.text.lower(), lang) for t in tokens if t.text != "-") + " "

@@ -13,9 +13,10 @@ from align.qa.terms import find_term, normalise
 
 
 def glossary_rows(glossary, context) -> dict:
-    """`glossary.by_source()`, built once per run instead of once per unit and check."""
+    """The rows a person set a status on (`candidate` rows, proposed by `align glossary` and not yet
+    reviewed, are no reference), grouped by source term; built once per run, not once per unit and check."""
     if "glossary-rows" not in context.cache:
-        context.cache["glossary-rows"] = glossary.by_source()
+        context.cache["glossary-rows"] = glossary.reviewed().by_source()
     return context.cache["glossary-rows"]
 
 

@@ -7,8 +7,9 @@ are flagged, naming the majority form. A spelled-out form next to the acronym in
 definition and is not flagged.
 
 Then capitalised names spelled two ways in the target (`Jammu & Kashmir` / `Jammu and Kashmir`,
-`Secretary General` / `Secretary-General`). Then, with `--extract-terms`, the extractor's terms and their
-per-unit renderings from word alignment (`align.glossary.term_renderings`).
+`Secretary General` / `Secretary-General`). Then, by default, every term of the file whose renderings split
+into a usual one and minority ones in other words (`align.glossary.consistency`: word alignment grouped by
+lemma; set `word_alignment = false` in the config to skip it).
 """
 
 from __future__ import annotations
@@ -26,13 +27,13 @@ class TermInconsistency(Check):
     severity = "warning"
     description = "a source term is rendered in different ways across the file"
     scope = "corpus"
-    options = {"min_units": 2, "min_similarity": 85.0}
+    options = {"min_units": 2, "min_share": 0.6, "word_alignment": True}
 
     def check_all(self, context):
         reported: set[tuple[int, int, int]] = set()  # (unit, start, end) of target spans already flagged
-        for finding in (*self._acronyms(context), *self._spelling_variants(context), *self._extracted_terms(context)):
+        for finding in (*self._acronyms(context), *self._spelling_variants(context), *self._aligned_terms(context)):
             spans = {(finding.position, s.start, s.end) for s in finding.spans if s.side == "target"}
-            if spans and spans <= reported:
+            if spans and all(_overlaps(span, reported) for span in spans):
                 continue  # the same words, found by a second route
             reported |= spans
             yield finding
@@ -76,7 +77,7 @@ class TermInconsistency(Check):
         stats = acronym_stats(context)
         approved = _glossary_renderings(context)
         for acronym, indices in stats.units_with_source.items():
-            if len(indices) < int(self.settings["min_units"]):
+            if len(indices) < int(self.settings["min_units"]) or _shouted_word(acronym):
                 continue
             reference = stats.rendering(acronym)
             if reference is None:
@@ -116,49 +117,53 @@ class TermInconsistency(Check):
                         f"{sum(1 for j in indices if any(j in u for u in seen.values()))} units",
                         source_spans + [Span("target", s, e) for s, e in spans])
 
-    # -- extracted terms (opt-in: word alignment) ------------------------------------------------------
-    def _extracted_terms(self, context):
-        """Terms of the extractor (`extract_terms`) and how each unit renders them (`term_renderings`, word
-        links). Word links are noisy on ordinary words, so a minority rendering is flagged only when it is
-        a variant of the majority (string similarity >= `min_similarity`, not a mere case difference):
-        `Jammu & Kashmir` for `Jammu and Kashmir`, not `measures` for `actions` (synonyms)."""
-        if not context.use_extractor:
+    # -- terms in other words (word alignment, on by default) ---------------------------------------
+    def _aligned_terms(self, context):
+        """Terms of the file (`align.glossary.analyse_terms`: noun-phrase candidates, lemma-grouped
+        renderings by word links) rendered in other words in a minority of units: `Liaison Group` where
+        the file says `Contact Group` in 3 units. See `align.glossary.consistency` for the rules."""
+        if not self.settings["word_alignment"] or not context.units:
             return
-        from rapidfuzz import fuzz
+        from align.glossary.consistency import inconsistent_renderings
 
-        from align.glossary import Glossary, term_renderings
+        for item in inconsistent_renderings(term_analysis(context), min_units=int(self.settings["min_units"]),
+                                            min_share=float(self.settings["min_share"])):
+            unit = context.units[item.position]
+            spans = ([Span("source", *item.source_span)] if item.source_span else []) + (
+                [Span("target", *item.target_span)] if item.target_span else [])
+            yield self.finding(unit, item.position + 1,
+                               f"'{item.source_term}' rendered '{item.rendering}' here but '{item.usual}' in "
+                               f"{item.usual_units} of {item.units} units", spans)
 
-        pairs = [p for p in context.extracted_pairs if not is_acronym(p.source) and p.status != "forbidden"]
-        if not pairs:
-            return
-        first = context.units[0]
-        renderings = term_renderings(context.units, sorted({p.source for p in pairs}), glossary=Glossary(pairs),
-                                     src_lang=first.src_lang, tgt_lang=first.tgt_lang)
-        threshold = float(self.settings["min_similarity"])
-        for term, by_unit in renderings.items():
-            forms: dict[str, list[int]] = defaultdict(list)
-            for i, rendering in by_unit.items():
-                if rendering and rendering.casefold() != term.casefold():  # a copied term: `untranslated`
-                    forms[rendering].append(i)
-            if len(forms) < 2:
-                continue
-            majority = max(forms, key=lambda f: (len(forms[f]), -forms[f][0]))
-            if len(forms[majority]) < int(self.settings["min_units"]):
-                continue
-            for form, indices in forms.items():
-                if form.casefold() == majority.casefold() or fuzz.ratio(form.casefold(), majority.casefold()) < threshold:
-                    continue
-                for i in indices:
-                    unit = context.units[i]
-                    start = unit.target.find(form)
-                    spans = [Span("target", start, start + len(form))] if start >= 0 else []
-                    yield self.finding(unit, i + 1, f"'{term}' rendered '{form}' here but '{majority}' in "
-                                       f"{len(forms[majority])} units", spans)
+
+def term_analysis(context):
+    """The term engine's analysis of the file, computed once per run (`context.cache`)."""
+    if "term-analysis" not in context.cache:
+        from align.glossary.extract import analyse_terms
+
+        units = [u for u in context.units]
+        first = units[0]
+        context.cache["term-analysis"] = analyse_terms(units, src_lang=first.src_lang, tgt_lang=first.tgt_lang)
+    return context.cache["term-analysis"]
 
 
 # A capitalised name of two words or more, joined by spaces, hyphens, `&` or a few link words.
 _NAME_RE = re.compile(r"[A-Z][a-z][\w'’]*(?:(?:[ \u00a0]+(?:and|of|the|for|on|&)[ \u00a0]+|[ \u00a0]+|-)[A-Z][a-z][\w'’]*)+")
 _LEADING_WORD_RE = re.compile(r"(?:The|A|An|This|That|In|On|At|For|By|From|With|And|But)[ \u00a0]+")
+
+
+def _shouted_word(acronym: str) -> bool:
+    """`FICHIER`, `ENTRÉE` in command-line help are placeholders written in capitals, not acronyms: a word
+    of four letters or more that the French dictionary knows (`align.glossary.lexicon`)."""
+    from align.glossary.lexicon import shouted_word
+
+    return shouted_word(acronym, "fr")
+
+
+def _overlaps(span: tuple[int, int, int], reported: set[tuple[int, int, int]]) -> bool:
+    """True when an already reported target span of the same unit shares characters with `span`."""
+    position, start, end = span
+    return any(p == position and s < end and start < e for p, s, e in reported)
 
 
 def _name_key(surface: str) -> str:
@@ -169,7 +174,7 @@ def _glossary_renderings(context) -> dict[str, set[str]]:
     if context.glossary is None:
         return {}
     approved: dict[str, set[str]] = defaultdict(set)
-    for pair in context.glossary.pairs:
+    for pair in context.glossary.reviewed().pairs:
         if pair.status != "forbidden":
             approved[pair.source].add(pair.target)
     return approved
