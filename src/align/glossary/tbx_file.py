@@ -138,18 +138,10 @@ def _context(section, names: _Names, text: str):
 def read_tbx(path: str | Path, src_lang: str | None = None, tgt_lang: str | None = None) -> Glossary:
     """Term pairs of a TBX v3 or v2 file. Source language: `src_lang`, else the root's xml:lang, else the
     first language section; target: `tgt_lang` when the file has it, else the first other language."""
-    from align.formats.xmlsafe import refuse_hostile  # the project's one guard against entity attacks
+    from align.formats.xmlsafe import parse_xml  # the project's one hardened XML parser
 
     path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    refuse_hostile(path)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
-    try:
-        root = etree.parse(str(path), parser).getroot()
-    except etree.XMLSyntaxError as error:
-        raise InputError(f"{path}: malformed XML at line {error.lineno or '?'}: {error.msg}") from None
+    root = parse_xml(path)
     if _local(root) not in ("tbx", "martif"):
         raise InputError(f"{path}: not a TBX file (root element <{_local(root)}>, expected <tbx> or <martif>)")
 
@@ -166,7 +158,21 @@ def read_tbx(path: str | Path, src_lang: str | None = None, tgt_lang: str | None
         sources = [t for lang, s in entry_sections if _primary(lang) == source for t in _terms(s)]
         targets = [t for lang, s in entry_sections if _primary(lang) == target for t in _terms(s)]
         glossary.pairs.extend(_pairs(entry.get("id", ""), sources, targets))
+    _check_term_lengths(path, glossary)
     return glossary
+
+
+def _check_term_lengths(path: Path, glossary: Glossary) -> None:
+    """A term is a few words; a megabyte "term" would make every check that searches for it run for
+    minutes, so it is refused with the limit and how to raise it."""
+    from align.limits import PATTERN_CHARS
+
+    limit = PATTERN_CHARS.value()
+    for pair in glossary.pairs:
+        for term in (pair.source, pair.target):
+            if len(term) > limit:
+                raise InputError(f"{path}: a term of {len(term)} characters ({term[:40]!r}...) is over the "
+                                 f"{PATTERN_CHARS.what} {PATTERN_CHARS.how_to_raise()}")
 
 
 class _Term:
