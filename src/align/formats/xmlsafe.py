@@ -199,7 +199,7 @@ def _parse_error(error: Exception, name: str) -> InputError:
     message = first.message if first is not None else (error.msg or str(error))
     if "Excessive depth" in message or "xmlParserMaxDepth" in message:
         message = "elements nested deeper than 256 levels (the parser's limit for untrusted files)"
-    elif "huge text node" in message or "Huge input lookup" in message:
+    elif "Text node too long" in message or "huge text node" in message or "Huge input lookup" in message:
         message = "a text node or name over 10 MB (the parser's limit for untrusted files)"
     return InputError(f"{name}: malformed XML at line {line}: {message}")
 

@@ -5,14 +5,22 @@ outline level; list paragraphs from Word numbering (`w:numPr` on the paragraph o
 generates list numbers at display time, so they are not in the text: the reader recomputes them from the
 numbering definitions (`1.`, `ii.`, `b)`, a bullet as `•`) and records them as `Paragraph.marker`.
 Soft line breaks inside a paragraph become spaces (they are layout, not structure).
+
+A .docx is an untrusted zip of XML parts. Before python-docx inflates anything, the declared sizes of the
+parts are checked against `align.limits.DECOMPRESSED_SIZE` (zipfile never inflates past a declared size),
+and every XML part goes through the project's hardened parser (no DOCTYPE, no entities, depth and text
+limits, encoding checked), so a damaged or hostile file is one InputError naming the file and the part.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
-from align.errors import InputError
+from align.errors import InputError, LimitError
+from align.formats.xmlsafe import parse_xml
+from align.limits import DECOMPRESSED_SIZE
 from align.ingest.base import Reader
 from align.ingest.paragraphs import Block, document_from_blocks
 from align.ingest.textdecode import normalise_text
@@ -28,19 +36,37 @@ class DocxReader(Reader):
 
     def read(self, path: Path, lang: str | None = None) -> Document:
         import docx
-        from docx.opc.exceptions import PackageNotFoundError
 
+        check_package(path)
         try:
             document = docx.Document(str(path))
-        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-            raise InputError(f"{path.name}: not a readable .docx file ({error})") from None
-        numbering = _Numbering(document)
-        blocks = [block for paragraph in _paragraphs_in_order(document)
-                  if (block := _block(paragraph, numbering)) is not None]
+            numbering = _Numbering(document)
+            blocks = [block for paragraph in _paragraphs_in_order(document)
+                      if (block := _block(paragraph, numbering)) is not None]
+        except Exception as error:  # python-docx raises assorted errors on damaged packages
+            raise InputError(f"{path.name}: not a readable .docx file ({type(error).__name__}: "
+                             f"{str(error)[:200]})") from None
         if not any(block.text.strip() for block in blocks):
             raise InputError(f"{path.name}: the document holds no text")
         return document_from_blocks(blocks, path=path, lang=lang, format=self.format,
                                     meta={"encoding": "docx", "unwrapped": "no"})
+
+
+def check_package(path: Path) -> None:
+    """Refuse a .docx that is not a zip, would inflate past the limit, or holds an unsafe XML part."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+            total = sum(part.file_size for part in parts)
+            if total > DECOMPRESSED_SIZE.value():
+                raise LimitError(f"{path.name}: the document's parts would inflate to {total / (1 << 20):.0f} MB, "
+                                 f"over the {DECOMPRESSED_SIZE.what} {DECOMPRESSED_SIZE.how_to_raise()}")
+            for part in parts:
+                if part.filename.lower().endswith((".xml", ".rels")):
+                    parse_xml(archive.read(part), f"{path.name} (part {part.filename})", allow_doctype=False)
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError) as error:
+        # NotImplementedError: unknown compression; RuntimeError: encrypted part; EOFError: truncated.
+        raise InputError(f"{path.name}: not a readable .docx file ({error})") from None
 
 
 def _paragraphs_in_order(document):

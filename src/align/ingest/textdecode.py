@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+import warnings
 from pathlib import Path
 
-from align.errors import InputError
+from align.errors import AlignWarning, InputError
 
 #: BOMs, longest first (the UTF-32 LE BOM starts with the UTF-16 LE one).
 _BOMS = (
@@ -70,6 +71,9 @@ def decode_text(data: bytes, path: Path | str) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data, name)
+    if damaged is not None:
+        return _checked(damaged, name), "utf-8"
     text = data.decode("cp1252", errors=_WHATWG_FALLBACK)
     if _looks_like_mojibake(text):
         from charset_normalizer import from_bytes
@@ -81,6 +85,43 @@ def decode_text(data: bytes, path: Path | str) -> tuple[str, str]:
         if best.encoding not in _CP1252_LIKE:
             return _checked(str(best), name), best.encoding
     return _checked(text, name), "cp1252"
+
+
+def _damaged_utf8(data: bytes, name: str) -> str | None:
+    """UTF-8 text with a few invalid bytes (a truncated copy, one stray Windows-1252 byte), decoded with
+    U+FFFD for each bad sequence and a warning naming the lines; None when the file is not UTF-8.
+
+    Why: reading the whole file as Windows-1252 because of one bad byte turns every accented letter into
+    mojibake (`chÃ¢teau`) without a word. A legacy file has almost no valid multi-byte UTF-8 sequences,
+    so the file counts as UTF-8 when its valid multi-byte characters outnumber its invalid sequences.
+    """
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    if multibyte < invalid:
+        return None
+    lines = _invalid_utf8_lines(data)
+    more = ", ..." if invalid > len(lines) else ""
+    warnings.warn(f"{name}: {invalid} invalid UTF-8 byte sequence(s) replaced with U+FFFD (line "
+                  f"{', '.join(map(str, lines))}{more}); fix the file or save it again as UTF-8", AlignWarning,
+                  stacklevel=3)
+    return text
+
+
+def _invalid_utf8_lines(data: bytes, most: int = 5) -> list[int]:
+    """Line numbers (1-based) of the first `most` invalid UTF-8 sequences."""
+    lines, position = [], 0
+    while len(lines) < most:
+        try:
+            data[position:].decode("utf-8")
+            break
+        except UnicodeDecodeError as error:
+            start = position + error.start
+            line = data.count(b"\n", 0, start) + 1
+            if line not in lines:
+                lines.append(line)
+            position = position + error.end
+    return lines
 
 
 def _decode_undefined_as_latin1(error: UnicodeDecodeError) -> tuple[str, int]:
