@@ -49,7 +49,7 @@ FILE_SIZE = Limit("ALIGN_MAX_FILE_MB", 200, "MB", "file size")
 #: The total decompressed size of a .docx (its parts inflated), checked before anything is inflated.
 DECOMPRESSED_SIZE = Limit("ALIGN_MAX_DECOMPRESSED_MB", 200, "MB", "decompressed size")
 #: Characters of one segment given to the sentence encoder (longer ones are shortened, with a warning).
-ENCODE_CHARS = Limit("ALIGN_MAX_ENCODE_CHARS", 2000, "characters", "characters per segment sent to the encoder")
+ENCODE_CHARS = Limit("ALIGN_MAX_ENCODE_CHARS", 4000, "characters", "characters per segment sent to the encoder")
 #: Characters of one SRX rule pattern or glossary term (longer ones make regexes run for minutes).
 PATTERN_CHARS = Limit("ALIGN_MAX_PATTERN_CHARS", 10000, "characters", "characters per rule or term")
 
