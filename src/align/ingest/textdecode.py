@@ -11,6 +11,7 @@ languages); charset-normalizer is consulted only when the Windows-1252 reading i
 from __future__ import annotations
 
 import codecs
+import threading
 import unicodedata
 import warnings
 from pathlib import Path
@@ -95,33 +96,40 @@ def _damaged_utf8(data: bytes, name: str) -> str | None:
     mojibake (`chÃ¢teau`) without a word. A legacy file has almost no valid multi-byte UTF-8 sequences,
     so the file counts as UTF-8 when its valid multi-byte characters outnumber its invalid sequences.
     """
-    text = data.decode("utf-8", errors="replace")
-    invalid = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
-    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
-    if multibyte < invalid:
+    _BAD_OFFSETS.offsets = []
+    text = data.decode("utf-8", errors=_RECORD_AND_REPLACE)
+    offsets = _BAD_OFFSETS.offsets
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - len(offsets)
+    if multibyte < len(offsets):
         return None
-    lines = _invalid_utf8_lines(data)
-    more = ", ..." if invalid > len(lines) else ""
-    warnings.warn(f"{name}: {invalid} invalid UTF-8 byte sequence(s) replaced with U+FFFD (line "
-                  f"{', '.join(map(str, lines))}{more}); fix the file or save it again as UTF-8", AlignWarning,
-                  stacklevel=3)
+    lines = _line_numbers(data, offsets)
+    shown = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
+    warnings.warn(f"{name}: {len(offsets)} invalid UTF-8 byte sequence(s) replaced with U+FFFD (line {shown}); "
+                  "fix the file or save it again as UTF-8", AlignWarning, stacklevel=3)
     return text
 
 
-def _invalid_utf8_lines(data: bytes, most: int = 5) -> list[int]:
-    """Line numbers (1-based) of the first `most` invalid UTF-8 sequences."""
-    lines, position = [], 0
-    while len(lines) < most:
-        try:
-            data[position:].decode("utf-8")
-            break
-        except UnicodeDecodeError as error:
-            start = position + error.start
-            line = data.count(b"\n", 0, start) + 1
-            if line not in lines:
-                lines.append(line)
-            position = position + error.end
+def _line_numbers(data: bytes, offsets: list[int]) -> list[int]:
+    """Distinct 1-based line numbers of sorted byte offsets, in one pass over the data."""
+    lines, line, previous = [], 1, 0
+    for offset in offsets:
+        line += data.count(b"\n", previous, offset)
+        previous = offset
+        if not lines or lines[-1] != line:
+            lines.append(line)
     return lines
+
+
+_BAD_OFFSETS = threading.local()
+
+
+def _record_and_replace(error: UnicodeDecodeError) -> tuple[str, int]:
+    _BAD_OFFSETS.offsets.append(error.start)
+    return "\ufffd", error.end
+
+
+_RECORD_AND_REPLACE = "align-utf8-record-and-replace"
+codecs.register_error(_RECORD_AND_REPLACE, _record_and_replace)
 
 
 def _decode_undefined_as_latin1(error: UnicodeDecodeError) -> tuple[str, int]:
