@@ -72,7 +72,7 @@ def _wide(encoding: str) -> bool:
 def check_declared_encoding(head: bytes, name: str) -> None:
     """Refuse a declaration that cannot be right: an encoding Python does not know, or UTF-16/UTF-32
     declared in a file whose bytes are 8-bit (lxml would fail with a bare UnicodeError)."""
-    match = _XML_DECL_ENCODING.match(head)
+    match = _XML_DECL_ENCODING.match(head.removeprefix(codecs.BOM_UTF8))
     if match is None:
         return
     declared = match.group(1).decode("ascii")

@@ -158,21 +158,7 @@ def read_tbx(path: str | Path, src_lang: str | None = None, tgt_lang: str | None
         sources = [t for lang, s in entry_sections if _primary(lang) == source for t in _terms(s)]
         targets = [t for lang, s in entry_sections if _primary(lang) == target for t in _terms(s)]
         glossary.pairs.extend(_pairs(entry.get("id", ""), sources, targets))
-    _check_term_lengths(path, glossary)
     return glossary
-
-
-def _check_term_lengths(path: Path, glossary: Glossary) -> None:
-    """A term is a few words; a megabyte "term" would make every check that searches for it run for
-    minutes, so it is refused with the limit and how to raise it."""
-    from align.limits import PATTERN_CHARS
-
-    limit = PATTERN_CHARS.value()
-    for pair in glossary.pairs:
-        for term in (pair.source, pair.target):
-            if len(term) > limit:
-                raise InputError(f"{path}: a term of {len(term)} characters ({term[:40]!r}...) is over the "
-                                 f"{PATTERN_CHARS.what} {PATTERN_CHARS.how_to_raise()}")
 
 
 class _Term:
