@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from align.errors import InputError, OutputError
+from align.limits import check_file_size
 
 
 def read_utf8_text(path: str | os.PathLike, what: str = "file", encoding: str = "utf-8") -> str:
@@ -35,6 +36,17 @@ def _cannot_write(target: Path, error: OSError) -> OutputError:
     reason = error.strerror or str(error)
     return OutputError(f"{target}: cannot write ({reason}); nothing was written and any previous "
                        f"{target.name} is unchanged")
+
+
+def checked_input(path: str | os.PathLike) -> Path:
+    """`path` when it is a non-empty file within the file size limit, else an InputError naming it."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: empty file")
+    check_file_size(path)
+    return path
 
 
 @contextlib.contextmanager

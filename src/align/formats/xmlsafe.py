@@ -21,7 +21,7 @@ from typing import Iterator
 from lxml import etree
 
 from align.errors import InputError
-from align.limits import check_file_size
+from align.fileio import checked_input
 
 # XML 1.0 `Char`: tab, LF, CR, and everything from U+0020 except surrogates, U+FFFE and U+FFFF.
 _FORBIDDEN = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -123,12 +123,7 @@ _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, 
 
 
 def _checked_file(path: str | os.PathLike) -> Path:
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    if path.stat().st_size == 0:
-        raise InputError(f"{path}: empty file")
-    check_file_size(path)
+    path = checked_input(path)
     refuse_hostile(path)
     return path
 

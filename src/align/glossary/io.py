@@ -8,7 +8,8 @@ from align.errors import ConfigError, InputError
 from align.glossary.csv_file import read_csv, write_csv
 from align.glossary.model import Glossary
 from align.glossary.tbx_file import read_tbx, write_tbx
-from align.limits import PATTERN_CHARS, check_file_size
+from align.fileio import checked_input
+from align.limits import PATTERN_CHARS
 
 EXTENSIONS = (".csv", ".tbx")
 
@@ -27,11 +28,7 @@ def read_glossary(path: str | Path, *, src_lang: str | None = None, tgt_lang: st
     """A glossary from `.csv` (columns source,target,status,frequency,score,example) or `.tbx` (v3 or v2)."""
     path = Path(path)
     suffix = check_glossary_path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    if path.stat().st_size == 0:
-        raise InputError(f"{path}: empty file")
-    check_file_size(path)
+    checked_input(path)
     if suffix == ".csv":
         glossary = read_csv(path, src_lang or "fr", tgt_lang or "en")
     else:
