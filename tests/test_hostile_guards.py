@@ -131,6 +131,7 @@ def test_long_texts_reach_the_encoder_shortened_with_a_warning(monkeypatch):
         vectors = encoder.encode(["court", "x" * 10_000])
     assert vectors.shape == (2, 8)
     assert [len(text) for text in inner.seen] == [5, 50]
+    assert encoder.id == "recorder:1:max-chars-50"  # a non-default limit is part of every signature
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         encoder.encode(["court", "y" * 50])  # at the limit: no warning

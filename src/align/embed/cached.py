@@ -60,7 +60,10 @@ class CachedEncoder(Encoder):
 
     @property
     def id(self) -> str:  # type: ignore[override]
-        return self.inner.id
+        """The model's id; with a non-default text length limit, the limit too (it changes the vectors
+        of long texts, so it belongs in every output signature and cache key)."""
+        limit = ENCODE_CHARS.value()
+        return self.inner.id if limit == ENCODE_CHARS.default else f"{self.inner.id}:max-chars-{limit}"
 
     @property
     def dim(self) -> int:  # type: ignore[override]
