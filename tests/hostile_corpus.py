@@ -179,7 +179,7 @@ def _xml_cases() -> list[Case]:
     ]
     for reader, make, name, argv, output in readers:
         for variant, (data, expect) in xml_variants(make).items():
-            if reader == "srx" and variant.startswith("utf16"):
+            if reader == "srx" and variant.endswith("without-bom"):
                 continue  # choppa reads SRX with its own SAX parser; UTF-16 rules are not in scope
             files = {name: data, "d.tmx": tmx().encode(), "doc.txt": doc}
             cases.append(Case("xml", f"{reader}-{variant}", argv, files, expect,
