@@ -145,6 +145,8 @@ def xml_variants(make) -> dict[str, tuple[bytes, str]]:
     deep = "<x>" * 300 + "deep" + "</x>" * 300
     return {
         "billion-laughs": (make(fr="&d;", doctype=LOL).encode(), "refused"),
+        "entities-after-2MB-comment": (make(fr="&d;", doctype="<!--" + "x" * (2 << 20) + "-->\n" + LOL).encode(),
+                                       "refused"),
         "xxe-file": (make(fr="&x;", doctype=XXE).encode(), "refused"),
         "parameter-entity-network": (make(doctype=PARAMETER).encode(), "refused"),
         "quadratic-blowup": (make(fr="&q;" * 2000, doctype=QUADRATIC).encode(), "refused"),
@@ -221,10 +223,28 @@ def _docx_cases() -> list[Case]:
         Case("docx", "zip-without-document", argv, {"in.docx": _zip({"hello.txt": b"hi"})}, stderr_has="in.docx"),
         Case("docx", "crc-damaged-part", argv, {"in.docx": _damage_crc(good)}, stderr_has="in.docx"),
         Case("docx", "zip-bomb-300MB", argv, {"in.docx": zip_bomb(300)}, stderr_has="ALIGN_MAX_DECOMPRESSED_MB"),
+        Case("docx", "main-part-renamed-with-entity", argv, {"in.docx": _renamed_main_part(good)},
+             stderr_has="in.docx"),
         Case("docx", "bad-rels-part", argv, {"in.docx": _replace_part(good, "_rels/.rels", b"<Relationships")},
              stderr_has="in.docx"),
     ]
     return cases
+
+
+def _renamed_main_part(data: bytes) -> bytes:
+    """The main document stored as `word/document.bin` (its content type says what it is), with an entity."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    parts = {}
+    for info in source.infolist():
+        content, name = source.read(info), info.filename
+        if name == "word/document.xml":
+            name = "word/document.bin"
+            content = content.replace(b"<w:document", b'<!DOCTYPE w:document [<!ENTITY e "X">]>\n<w:document', 1)
+            content = content.replace(b"Nouakchott", b"Nouak&e;chott")
+        elif name in ("[Content_Types].xml", "_rels/.rels"):
+            content = content.replace(b"/document.xml", b"/document.bin")
+        parts[name] = content
+    return _zip(parts)
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:

@@ -110,16 +110,25 @@ def refuse_hostile_bytes(head: bytes, name: str, allow_doctype: bool = True) -> 
     root = _ROOT_START.search(text)
     prolog = text[: root.start()] if root else text
     if "<!ENTITY" in prolog:
-        raise InputError(
-            f"{name}: refused: the document declares XML entities in its DOCTYPE (entity expansion and "
-            "external entities are never processed; remove the DOCTYPE's internal subset)"
-        )
+        raise _declares_entities(name)
     if not allow_doctype and "<!DOCTYPE" in prolog:
         raise InputError(f"{name}: refused: the part has a DOCTYPE, which this format never has")
 
 
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                        remove_comments=True, remove_pis=True)
+
+
+def _declares_entities(name: str) -> InputError:
+    return InputError(f"{name}: refused: the document declares XML entities in its DOCTYPE (entity expansion "
+                      "and external entities are never processed; remove the DOCTYPE's internal subset)")
+
+
+def _refuse_declared_entities(element, name: str) -> None:
+    """The parser's view of the DOCTYPE, for a prolog longer than the scanned head (padding)."""
+    dtd = element.getroottree().docinfo.internalDTD
+    if dtd is not None and next(iter(dtd.iterentities()), None) is not None:
+        raise _declares_entities(name)
 
 
 def _checked_file(path: str | os.PathLike) -> Path:
@@ -139,8 +148,12 @@ def safe_iterparse(path: str | os.PathLike, events: tuple[str, ...] = ("start", 
     path = _checked_file(path)
     etree.clear_error_log()  # the log lxml attaches to errors would otherwise hold earlier files' errors
     parser_events = etree.iterparse(str(path), events=events, **_PARSER_OPTIONS)
+    first = True
     try:
         for event, element in parser_events:
+            if first:
+                _refuse_declared_entities(element, str(path))
+                first = False
             if root is not None:
                 if local_name(element) != root:
                     raise InputError(f"{path}: not {what} (root element <{local_name(element)}>, "
@@ -178,6 +191,7 @@ def parse_xml(source: str | os.PathLike | bytes, name: str | None = None, *, all
         raise _parse_error(error, name) from None
     if root is None:
         raise InputError(f"{name}: no root element")
+    _refuse_declared_entities(root, name)
     entity = next(root.iter(etree.Entity), None)
     if entity is not None:
         raise InputError(f"{name}: {EntityInText(entity)}")

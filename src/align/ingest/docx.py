@@ -19,7 +19,7 @@ import zlib
 from pathlib import Path
 
 from align.errors import InputError, LimitError
-from align.formats.xmlsafe import parse_xml
+from align.formats.xmlsafe import local_name, parse_xml
 from align.limits import DECOMPRESSED_SIZE
 from align.ingest.base import Reader
 from align.ingest.paragraphs import Block, document_from_blocks
@@ -61,12 +61,33 @@ def check_package(path: Path) -> None:
             if total > DECOMPRESSED_SIZE.value():
                 raise LimitError(f"{path.name}: the document's parts would inflate to {total / (1 << 20):.0f} MB, "
                                  f"over the {DECOMPRESSED_SIZE.what} {DECOMPRESSED_SIZE.how_to_raise()}")
-            for part in parts:
-                if part.filename.lower().endswith((".xml", ".rels")):
-                    parse_xml(archive.read(part), f"{path.name} (part {part.filename})", allow_doctype=False)
+            for part in _xml_parts(archive, path.name):
+                parse_xml(archive.read(part), f"{path.name} (part {part.filename})", allow_doctype=False)
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError) as error:
         # NotImplementedError: unknown compression; RuntimeError: encrypted part; EOFError: truncated.
         raise InputError(f"{path.name}: not a readable .docx file ({error})") from None
+
+
+def _xml_parts(archive: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
+    """The parts python-docx parses as XML: by name (.xml, .rels) and by the content type the package
+    declares for them (a main document may be called `word/x.bin`). SVG images are XML too but are never
+    parsed (and legitimately carry a DOCTYPE)."""
+    parts = archive.infolist()
+    by_name = {part.filename: part for part in parts}
+    xml_names = {part.filename for part in parts if part.filename.lower().endswith((".xml", ".rels"))}
+    types = by_name.get("[Content_Types].xml")
+    if types is not None:
+        root = parse_xml(archive.read(types), f"{name} (part [Content_Types].xml)", allow_doctype=False)
+        xml_types = {}
+        for entry in root:
+            content_type = (entry.get("ContentType") or "").lower()
+            if content_type.endswith("xml") and "svg" not in content_type:
+                xml_types[local_name(entry), (entry.get("PartName") or entry.get("Extension") or "").lower()] = True
+        for part in parts:
+            extension = part.filename.rsplit(".", 1)[-1].lower() if "." in part.filename else ""
+            if ("Override", "/" + part.filename.lower()) in xml_types or ("Default", extension) in xml_types:
+                xml_names.add(part.filename)
+    return [by_name[part_name] for part_name in sorted(xml_names)]
 
 
 def _paragraphs_in_order(document):
