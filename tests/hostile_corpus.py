@@ -187,6 +187,13 @@ def _xml_cases() -> list[Case]:
             cases.append(Case("xml", f"{reader}-{variant}", argv, files, expect,
                               stderr_has=name if expect == "refused" else "",
                               output_has=output if expect == "ok" else {}))
+    latin1 = '<?xml version="1.0" encoding="ISO-8859-1"?>'
+    cases.append(Case("xml", "tmx-declares-latin1-holds-utf8", ["convert", "in.tmx", "out.tsv"],
+                      {"in.tmx": tmx(fr="Le château", declaration=latin1).encode("utf-8")}, "ok",
+                      stderr_has="read as UTF-8", output_has={"out.tsv": "Le château"},
+                      output_lacks={"out.tsv": "Ã"}))
+    cases.append(Case("xml", "tmx-declares-utf8-holds-latin1", ["convert", "in.tmx", "out.tsv"],
+                      {"in.tmx": tmx(fr="Le château").encode("latin-1")}, stderr_has="in.tmx"))
     cases.append(Case("xml", "tmx-external-dtd-never-loaded", ["convert", "in.tmx", "out.tsv"],
                       {"in.tmx": tmx(doctype='<!DOCTYPE tmx SYSTEM "http://127.0.0.1:9/tmx14.dtd">\n').encode()},
                       "ok", output_has={"out.tsv": "Merci."}))

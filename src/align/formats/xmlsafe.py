@@ -15,12 +15,13 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import warnings
 from pathlib import Path
 from typing import Iterator
 
 from lxml import etree
 
-from align.errors import InputError
+from align.errors import AlignWarning, InputError
 from align.fileio import checked_input
 
 # XML 1.0 `Char`: tab, LF, CR, and everything from U+0020 except surrogates, U+FFFE and U+FFFF.
@@ -147,7 +148,8 @@ def safe_iterparse(path: str | os.PathLike, events: tuple[str, ...] = ("start", 
     """
     path = _checked_file(path)
     etree.clear_error_log()  # the log lxml attaches to errors would otherwise hold earlier files' errors
-    parser_events = etree.iterparse(str(path), events=events, **_PARSER_OPTIONS)
+    parser_events = etree.iterparse(str(path), events=events, encoding=utf8_override(path, str(path)),
+                                    **_PARSER_OPTIONS)
     first = True
     try:
         for event, element in parser_events:
@@ -181,7 +183,7 @@ def parse_xml(source: str | os.PathLike | bytes, name: str | None = None, *, all
             with open(path, "rb") as handle:
                 refuse_hostile_bytes(handle.read(_PROLOG_LIMIT), name, allow_doctype)
     etree.clear_error_log()
-    parser = etree.XMLParser(**_PARSER_OPTIONS)
+    parser = etree.XMLParser(encoding=utf8_override(source, name), **_PARSER_OPTIONS)
     try:
         if isinstance(source, bytes):
             root = etree.fromstring(source, parser)
@@ -198,6 +200,42 @@ def parse_xml(source: str | os.PathLike | bytes, name: str | None = None, *, all
     return root
 
 
+def utf8_override(source: Path | bytes, name: str) -> str | None:
+    """"utf-8" when the document declares a single-byte encoding (ISO-8859-1, Windows-1252...) but its
+    bytes are valid UTF-8 with non-ASCII characters, as a tool that re-saved the file without fixing the
+    declaration leaves it; reading it as declared would turn every accent into mojibake. Said in a
+    warning. None otherwise (the declaration stands)."""
+    if isinstance(source, bytes):
+        head, chunks = source[:_PROLOG_LIMIT], iter([source])
+    else:
+        with open(source, "rb") as handle:
+            head = handle.read(_PROLOG_LIMIT)
+        chunks = _chunks(source)
+    match = _XML_DECL_ENCODING.match(head.removeprefix(codecs.BOM_UTF8))
+    if match is None or codecs.lookup(match.group(1).decode("ascii")).name in ("utf-8", "ascii") \
+            or _wide(match.group(1).decode("ascii")):
+        return None
+    decoder, ascii_only = codecs.getincrementaldecoder("utf-8")(), True
+    try:
+        for chunk in chunks:
+            decoder.decode(chunk)
+            ascii_only = ascii_only and chunk.isascii()
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    if ascii_only:
+        return None
+    warnings.warn(f"{name}: declares encoding {match.group(1).decode('ascii')!r} but its bytes are UTF-8; "
+                  "read as UTF-8 (fix the declaration)", AlignWarning, stacklevel=3)
+    return "utf-8"
+
+
+def _chunks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        while chunk := handle.read(size):
+            yield chunk
+
+
 def _parse_error(error: Exception, name: str) -> InputError:
     """One line for a parser failure: the first real error of lxml's log (the exception itself may only
     say "no element found"), with the libxml2 limits said in words."""
@@ -208,6 +246,9 @@ def _parse_error(error: Exception, name: str) -> InputError:
     message = first.message if first is not None else (error.msg or str(error))
     if "Excessive depth" in message or "xmlParserMaxDepth" in message:
         message = "elements nested deeper than 256 levels (the parser's limit for untrusted files)"
+    elif "Invalid bytes in character encoding" in message:
+        message += " (the file is not in the encoding it declares, UTF-8 when it declares none; fix the " \
+                   "declaration or save the file as UTF-8)"
     elif "Text node too long" in message or "huge text node" in message or "Huge input lookup" in message:
         message = "a text node or name over 10 MB (the parser's limit for untrusted files)"
     return InputError(f"{name}: malformed XML at line {line}: {message}")
