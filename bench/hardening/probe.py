@@ -122,10 +122,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pythonpath", default=str(Path("src").resolve()), help="The align sources to probe.")
     parser.add_argument("--label", default="after")
-    parser.add_argument("--only", help="Run only the cases whose id contains this.")
+    parser.add_argument("--only", help="Run only the cases whose id contains one of these (comma-separated).")
     parser.add_argument("--skip-slow", action="store_true", help="Leave out the cases that embed text.")
     args = parser.parse_args()
-    cases = [c for c in make_cases() if (not args.only or args.only in c.id) and not (args.skip_slow and c.slow)]
+    wanted = args.only.split(",") if args.only else []
+    cases = [c for c in make_cases() if (not wanted or any(w in c.id for w in wanted))
+             and not (args.skip_slow and c.slow)]
     results = []
     for number, case in enumerate(cases, 1):
         result = run_case(case, args.pythonpath)
