@@ -94,12 +94,12 @@ def read_head_text(path: Path, limit: int = _PROLOG_LIMIT) -> str:
     return decoder.decode(head)
 
 
-def refuse_hostile(path: Path) -> None:
+def refuse_hostile(path: Path, name: str | None = None, allow_doctype: bool = True) -> None:
     """Raise InputError when the document declares entities (the billion-laughs and XXE vectors) or its
     declared encoding cannot be right. For files; `refuse_hostile_bytes` does the same for data."""
     with open(path, "rb") as handle:
         head = handle.read(_PROLOG_LIMIT)
-    refuse_hostile_bytes(head, str(path))
+    refuse_hostile_bytes(head, name or str(path), allow_doctype)
 
 
 def refuse_hostile_bytes(head: bytes, name: str, allow_doctype: bool = True) -> None:
@@ -132,9 +132,9 @@ def _refuse_declared_entities(element, name: str) -> None:
         raise _declares_entities(name)
 
 
-def _checked_file(path: str | os.PathLike) -> Path:
+def _checked_file(path: str | os.PathLike, name: str | None = None, allow_doctype: bool = True) -> Path:
     path = checked_input(path)
-    refuse_hostile(path)
+    refuse_hostile(path, name, allow_doctype)
     return path
 
 
@@ -177,11 +177,8 @@ def parse_xml(source: str | os.PathLike | bytes, name: str | None = None, *, all
             raise InputError(f"{name}: empty {what}")
         refuse_hostile_bytes(source[:_PROLOG_LIMIT], name, allow_doctype)
     else:
-        path = _checked_file(source)
-        name = name or str(path)
-        if not allow_doctype:
-            with open(path, "rb") as handle:
-                refuse_hostile_bytes(handle.read(_PROLOG_LIMIT), name, allow_doctype)
+        name = name or str(source)
+        _checked_file(source, name, allow_doctype)
     etree.clear_error_log()
     parser = etree.XMLParser(encoding=utf8_override(source, name), **_PARSER_OPTIONS)
     try:
