@@ -305,7 +305,8 @@ def _encoding_cases() -> list[Case]:
         Case("encoding", "binary-with-nul", argv, {"in.txt": random.Random(5).randbytes(3000)}, stderr_has="in.txt"),
         Case("encoding", "empty", argv, {"in.txt": b""}, stderr_has="in.txt"),
         Case("encoding", "bom-only", argv, {"in.txt": b"\xef\xbb\xbf"}, stderr_has="in.txt"),
-        Case("encoding", "html-utf8-meta-invalid-byte", html_argv, {"in.html": page.replace(b"ab\xc3\xaem", b"ab\xffm")},
+        Case("encoding", "html-utf8-meta-invalid-byte", html_argv,
+             {"in.html": page.replace(b"ab\xc3\xaem", b"ab\xffm")},
              "ok", stderr_has="invalid UTF-8", output_has=clean, output_lacks=no_mojibake),
     ]
 
@@ -339,7 +340,8 @@ def _os_cases() -> list[Case]:
              {**good, "folder.txt/x": b"x"}, stderr_has="folder.txt"),
         Case("os", "input-missing", ["segment", "missing.txt", "--lang", "fr", "-o", "out.txt"], good,
              stderr_has="missing.txt"),
-        Case("os", "input-dangling-link", ["convert", "dangling.tmx", "out.tsv"], good, links={"dangling.tmx": "nowhere"},
+        Case("os", "input-dangling-link", ["convert", "dangling.tmx", "out.tsv"], good,
+             links={"dangling.tmx": "nowhere"},
              stderr_has="dangling.tmx"),
         Case("os", "input-is-a-fifo-like-device", ["convert", "/dev/null", "out.tsv"], good, stderr_has="/dev/null"),
     ]

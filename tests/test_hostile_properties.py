@@ -26,7 +26,8 @@ DOCX = docx_bytes()
 
 def mutations(data: bytes):
     """`data` with a few bytes replaced, inserted or cut: the damage real files come with."""
-    edit = st.tuples(st.integers(0, len(data)), st.sampled_from(["flip", "cut", "insert"]), st.binary(min_size=1, max_size=8))
+    edit = st.tuples(st.integers(0, len(data)), st.sampled_from(["flip", "cut", "insert"]),
+                     st.binary(min_size=1, max_size=8))
 
     def apply(edits):
         out = bytearray(data)

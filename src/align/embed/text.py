@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from align.limits import ENCODE_CHARS
+
 
 def encodable_text(text: str) -> str:
     """`text` with NULs turned into spaces and lone surrogates into U+FFFD.
@@ -26,8 +28,6 @@ def bounded_texts(texts: list[str]) -> tuple[list[str], int]:
     100,000 characters take about two minutes), so one 50 MB line without a full stop would keep a run
     busy for hours. The outputs keep the whole text; only its vector comes from the first characters.
     """
-    from align.limits import ENCODE_CHARS
-
     limit = ENCODE_CHARS.value()
     if all(len(text) <= limit for text in texts):
         return texts, 0

@@ -47,7 +47,8 @@ def reader_for(path: Path) -> Reader:
 
 def read_document(path: str | os.PathLike, *, lang: str | None = None, presegmented: bool = False) -> Document:
     """Read one document. Raises InputError (naming the file) when it is missing, empty, binary or malformed,
-    or over the file size limit (`align.limits`), or when `lang` is given and the text is clearly in another language (see `align.ingest.language`)."""
+    or over the file size limit (`align.limits`), or when `lang` is given and the text is clearly in another
+    language (see `align.ingest.language`)."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
