@@ -11,6 +11,7 @@ Each concern has its own module that exports `commands`, a list of click command
 
 from __future__ import annotations
 
+import csv
 import sys
 import warnings
 import zipfile
@@ -39,7 +40,7 @@ class _AlignGroup(click.Group):
                 _fail(str(error), error.exit_code)
             except OSError as error:
                 _fail(_os_error_text(error), 2)
-            except (UnicodeError, MemoryError, RecursionError, zipfile.BadZipFile, zlib.error,
+            except (UnicodeError, MemoryError, RecursionError, zipfile.BadZipFile, zlib.error, csv.Error,
                     etree.LxmlError) as error:
                 _fail(f"cannot process the input ({type(error).__name__}: {_first_line(error)})", 2)
 
