@@ -22,6 +22,7 @@ import random
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 FR = "Le Groupe de contact s'est réuni à Nouakchott. Il a adopté une déclaration sur le château."
 EN = "The Contact Group met in Nouakchott. It adopted a declaration on the castle."
@@ -32,7 +33,7 @@ class Case:
     category: str
     name: str
     argv: list[str]
-    files: dict[str, bytes]
+    files: dict[str, bytes | Callable[[], bytes]]  # big ones are made when the case runs
     expect: str = "refused"
     stderr_has: str = ""
     output_has: dict[str, str] = field(default_factory=dict)
@@ -47,6 +48,7 @@ class Case:
 
     def create(self, folder: Path) -> None:
         for name, data in self.files.items():
+            data = data() if callable(data) else data
             path = folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
@@ -136,36 +138,37 @@ XXE = '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
 PARAMETER = '<!DOCTYPE r [<!ENTITY % p SYSTEM "http://127.0.0.1:9/evil.dtd"> %p;]>\n'
 QUADRATIC = '<!DOCTYPE r [<!ENTITY q "' + "Q" * 50_000 + '">]>\n'
 EXTERNAL_DTD = '<!DOCTYPE r SYSTEM "http://127.0.0.1:9/r.dtd">\n'
+PADDING = "<!--" + "x" * (2 << 20) + "-->\n"  # pushes a DOCTYPE past the head a scanner would read
 
 
-def xml_variants(make) -> dict[str, tuple[bytes, str]]:
-    """Hostile or broken versions of one document kind: name -> (bytes, expect)."""
+def xml_variants(make) -> dict[str, tuple[Callable[[], bytes], str]]:
+    """Hostile or broken versions of one document kind: name -> (function making the bytes, expect)."""
     good = make()
     utf16 = make(declaration='<?xml version="1.0" encoding="UTF-16"?>')
     deep = "<x>" * 300 + "deep" + "</x>" * 300
     return {
-        "billion-laughs": (make(fr="&d;", doctype=LOL).encode(), "refused"),
-        "entities-after-2MB-comment": (make(fr="&d;", doctype="<!--" + "x" * (2 << 20) + "-->\n" + LOL).encode(),
-                                       "refused"),
-        "xxe-file": (make(fr="&x;", doctype=XXE).encode(), "refused"),
-        "parameter-entity-network": (make(doctype=PARAMETER).encode(), "refused"),
-        "quadratic-blowup": (make(fr="&q;" * 2000, doctype=QUADRATIC).encode(), "refused"),
-        "external-dtd-undefined-entity": (make(fr="groupe&nbsp;de contact", doctype=EXTERNAL_DTD).encode(),
+        "billion-laughs": (lambda: make(fr="&d;", doctype=LOL).encode(), "refused"),
+        "entities-after-2MB-comment": (lambda: make(fr="&d;", doctype=PADDING + LOL).encode(), "refused"),
+        "xxe-file": (lambda: make(fr="&x;", doctype=XXE).encode(), "refused"),
+        "parameter-entity-network": (lambda: make(doctype=PARAMETER).encode(), "refused"),
+        "quadratic-blowup": (lambda: make(fr="&q;" * 2000, doctype=QUADRATIC).encode(), "refused"),
+        "external-dtd-undefined-entity": (lambda: make(fr="groupe&nbsp;de contact", doctype=EXTERNAL_DTD).encode(),
                                           "refused"),
-        "undefined-entity": (make(fr="a&nbsp;b").encode(), "refused"),
-        "truncated": (good.encode()[: len(good) // 2], "refused"),
-        "deep-nesting-300": (make(fr=deep).encode(), "refused"),
-        "text-node-11MB": (make(fr="a" * (11 << 20)).encode(), "refused"),
-        "invalid-utf8": (make(fr="Bonjour").encode().replace(b"Bonjour", b"Bon\xff\xfejour"), "refused"),
-        "utf16-declared-in-8bit-file": (utf16.encode("utf-8"), "refused"),
-        "unknown-encoding": (make(declaration='<?xml version="1.0" encoding="x-klingon"?>').encode(), "refused"),
-        "forbidden-char-reference": (make(fr="a&#1;b").encode(), "refused"),
-        "surrogate-char-reference": (make(fr="a&#xD800;b").encode(), "refused"),
-        "empty": (b"", "refused"),
-        "binary": (random.Random(18).randbytes(4096), "refused"),
-        "wrong-root": (b'<?xml version="1.0"?>\n<html><body>hello</body></html>\n', "refused"),
-        "utf16le-without-bom": (utf16.encode("utf-16-le"), "ok"),
-        "utf16be-without-bom": (utf16.encode("utf-16-be"), "ok"),
+        "undefined-entity": (lambda: make(fr="a&nbsp;b").encode(), "refused"),
+        "truncated": (lambda: good.encode()[: len(good) // 2], "refused"),
+        "deep-nesting-300": (lambda: make(fr=deep).encode(), "refused"),
+        "text-node-11MB": (lambda: make(fr="a" * (11 << 20)).encode(), "refused"),
+        "invalid-utf8": (lambda: make(fr="Bonjour").encode().replace(b"Bonjour", b"Bon\xff\xfejour"), "refused"),
+        "utf16-declared-in-8bit-file": (lambda: utf16.encode("utf-8"), "refused"),
+        "unknown-encoding": (lambda: make(declaration='<?xml version="1.0" encoding="x-klingon"?>').encode(),
+                             "refused"),
+        "forbidden-char-reference": (lambda: make(fr="a&#1;b").encode(), "refused"),
+        "surrogate-char-reference": (lambda: make(fr="a&#xD800;b").encode(), "refused"),
+        "empty": (lambda: b"", "refused"),
+        "binary": (lambda: random.Random(18).randbytes(4096), "refused"),
+        "wrong-root": (lambda: b'<?xml version="1.0"?>\n<html><body>hello</body></html>\n', "refused"),
+        "utf16le-without-bom": (lambda: utf16.encode("utf-16-le"), "ok"),
+        "utf16be-without-bom": (lambda: utf16.encode("utf-16-be"), "ok"),
     }
 
 
@@ -220,7 +223,7 @@ def _docx_cases() -> list[Case]:
         "invalid-utf8": lambda xml: xml.encode().replace(b"Nouakchott", b"Nouak\xff\xfechott"),
         "utf16-declared-in-8bit": lambda xml: xml.replace("encoding='UTF-8'", "encoding='UTF-16'", 1),
     }
-    cases = [Case("docx", name, argv, {"in.docx": docx_bytes(transform)}, stderr_has="in.docx")
+    cases = [Case("docx", name, argv, {"in.docx": lambda t=transform: docx_bytes(t)}, stderr_has="in.docx")
              for name, transform in variants.items()]
     good = docx_bytes()
     cases += [
@@ -229,7 +232,8 @@ def _docx_cases() -> list[Case]:
         Case("docx", "truncated-zip", argv, {"in.docx": good[: len(good) // 2]}, stderr_has="in.docx"),
         Case("docx", "zip-without-document", argv, {"in.docx": _zip({"hello.txt": b"hi"})}, stderr_has="in.docx"),
         Case("docx", "crc-damaged-part", argv, {"in.docx": _damage_crc(good)}, stderr_has="in.docx"),
-        Case("docx", "zip-bomb-300MB", argv, {"in.docx": zip_bomb(300)}, stderr_has="ALIGN_MAX_DECOMPRESSED_MB"),
+        Case("docx", "zip-bomb-300MB", argv, {"in.docx": lambda: zip_bomb(300)},
+             stderr_has="ALIGN_MAX_DECOMPRESSED_MB"),
         Case("docx", "main-part-renamed-with-entity", argv, {"in.docx": _renamed_main_part(good)},
              stderr_has="in.docx"),
         Case("docx", "bad-rels-part", argv, {"in.docx": _replace_part(good, "_rels/.rels", b"<Relationships")},
@@ -350,15 +354,15 @@ def _os_cases() -> list[Case]:
 def _limit_cases() -> list[Case]:
     return [
         Case("limits", "file-over-size-limit", ["segment", "big.txt", "--lang", "fr", "-o", "out.txt"],
-             {"big.txt": (FR + "\n").encode() * 25_000}, env={"ALIGN_MAX_FILE_MB": "1"},
+             {"big.txt": lambda: (FR + "\n").encode() * 25_000}, env={"ALIGN_MAX_FILE_MB": "1"},
              stderr_has="ALIGN_MAX_FILE_MB"),
         Case("limits", "tmx-over-size-limit", ["convert", "big.tmx", "out.tsv"],
-             {"big.tmx": tmx(fr="a" * (2 << 20)).encode()}, env={"ALIGN_MAX_FILE_MB": "1"},
+             {"big.tmx": lambda: tmx(fr="a" * (2 << 20)).encode()}, env={"ALIGN_MAX_FILE_MB": "1"},
              stderr_has="ALIGN_MAX_FILE_MB"),
         Case("limits", "bad-limit-value", ["segment", "fr.txt", "--lang", "fr", "-o", "out.txt"],
              {"fr.txt": FR.encode()}, env={"ALIGN_MAX_FILE_MB": "lots"}, stderr_has="ALIGN_MAX_FILE_MB"),
         Case("limits", "tbx-2MB-term", ["qa", "d.tmx", "--glossary", "g.tbx", "-o", "r.txt"],
-             {"d.tmx": tmx().encode(), "g.tbx": tbx(fr="terme " * 350_000).encode()},
+             {"d.tmx": tmx().encode(), "g.tbx": lambda: tbx(fr="terme " * 350_000).encode()},
              stderr_has="ALIGN_MAX_PATTERN_CHARS"),
         Case("limits", "csv-glossary-20k-term", ["qa", "d.tmx", "--glossary", "g.csv", "-o", "r.txt"],
              {"d.tmx": tmx().encode(), "g.csv": ("source,target\n" + "terme " * 3500 + ",term\n").encode()},
@@ -367,10 +371,11 @@ def _limit_cases() -> list[Case]:
              {"d.tmx": tmx().encode(), "g.csv": ("source,target\n" + "a" * 200_000 + ",b\n").encode()},
              stderr_has="g.csv"),
         Case("limits", "srx-9MB-rule", ["segment", "fr.txt", "--lang", "fr", "--srx", "r.srx", "-o", "out.txt"],
-             {"fr.txt": FR.encode(), "r.srx": srx(fr="(?:a|b)" * 1_300_000).encode()},
+             {"fr.txt": FR.encode(), "r.srx": lambda: srx(fr="(?:a|b)" * 1_300_000).encode()},
              stderr_has="ALIGN_MAX_PATTERN_CHARS"),
         Case("limits", "docx-over-decompressed-limit", ["segment", "in.docx", "--lang", "fr", "-o", "out.txt"],
-             {"in.docx": zip_bomb(3)}, env={"ALIGN_MAX_DECOMPRESSED_MB": "2"}, stderr_has="ALIGN_MAX_DECOMPRESSED_MB"),
+             {"in.docx": lambda: zip_bomb(3)}, env={"ALIGN_MAX_DECOMPRESSED_MB": "2"},
+             stderr_has="ALIGN_MAX_DECOMPRESSED_MB"),
         Case("limits", "one-line-100k-characters", ["pair", "fr.txt", "en.txt", "-o", "out.tsv"],
              {"fr.txt": ("mot " * 25_000).encode(), "en.txt": ("word " * 20_000).encode()}, "ok",
              stderr_has="ALIGN_MAX_ENCODE_CHARS", output_has={"out.tsv": "mot mot"}, slow=True),
