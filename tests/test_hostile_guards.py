@@ -98,7 +98,7 @@ def test_limits_are_raised_by_their_environment_variable(tmp_path, monkeypatch):
     big = tmp_path / "big.txt"
     big.write_bytes((FR + "\n").encode() * 20_000)  # about 1.9 MB
     monkeypatch.setenv("ALIGN_MAX_FILE_MB", "1")
-    with pytest.raises(LimitError, match="over the file size limit 1 MB; raise it with .*ALIGN_MAX_FILE_MB"):
+    with pytest.raises(LimitError, match="over the file size limit of 1 MB; raise it with .*ALIGN_MAX_FILE_MB"):
         read_document(big, lang="fr")
     monkeypatch.setenv("ALIGN_MAX_FILE_MB", "3")
     assert "Nouakchott" in read_document(big, lang="fr").text

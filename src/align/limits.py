@@ -39,9 +39,10 @@ class Limit:
                 raise ConfigError(f"{self.env}={raw!r}: must be a positive number of {self.unit}")
         return amount * _MB if self.unit == "MB" else amount
 
-    def how_to_raise(self) -> str:
-        return f"limit {self.value() // _MB if self.unit == 'MB' else self.value()} {self.unit}; " \
-               f"raise it with the environment variable {self.env}"
+    def over(self) -> str:
+        """The end of an error message: which limit was passed and how to raise it."""
+        amount = self.value() // _MB if self.unit == "MB" else self.value()
+        return f"over the {self.what} limit of {amount} {self.unit}; raise it with the environment variable {self.env}"
 
 
 #: Any input file (documents, bilingual files, glossaries, rules) read by a command.
@@ -49,9 +50,9 @@ FILE_SIZE = Limit("ALIGN_MAX_FILE_MB", 200, "MB", "file size")
 #: The total decompressed size of a .docx (its parts inflated), checked before anything is inflated.
 DECOMPRESSED_SIZE = Limit("ALIGN_MAX_DECOMPRESSED_MB", 200, "MB", "decompressed size")
 #: Characters of one segment given to the sentence encoder (longer ones are shortened, with a warning).
-ENCODE_CHARS = Limit("ALIGN_MAX_ENCODE_CHARS", 4000, "characters", "characters per segment sent to the encoder")
+ENCODE_CHARS = Limit("ALIGN_MAX_ENCODE_CHARS", 4000, "characters", "text length sent to the encoder")
 #: Characters of one SRX rule pattern or glossary term (longer ones make regexes run for minutes).
-PATTERN_CHARS = Limit("ALIGN_MAX_PATTERN_CHARS", 10000, "characters", "characters per rule or term")
+PATTERN_CHARS = Limit("ALIGN_MAX_PATTERN_CHARS", 10000, "characters", "rule or term length")
 
 
 def check_file_size(path: str | os.PathLike) -> None:
@@ -61,5 +62,4 @@ def check_file_size(path: str | os.PathLike) -> None:
     except OSError:
         return
     if size > FILE_SIZE.value():
-        raise LimitError(f"{path}: the file is {size / _MB:.1f} MB, over the {FILE_SIZE.what} "
-                         f"{FILE_SIZE.how_to_raise()}")
+        raise LimitError(f"{path}: the file is {size / _MB:.1f} MB, {FILE_SIZE.over()}")

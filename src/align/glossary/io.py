@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from align.errors import ConfigError, InputError
+from align.errors import ConfigError, LimitError
 from align.glossary.csv_file import read_csv, write_csv
 from align.glossary.model import Glossary
 from align.glossary.tbx_file import read_tbx, write_tbx
@@ -44,8 +44,8 @@ def _check_term_lengths(path: Path, glossary: Glossary) -> None:
     for pair in glossary.pairs:
         for term in (pair.source, pair.target):
             if len(term) > limit:
-                raise InputError(f"{path}: a term of {len(term)} characters ({term[:40]!r}...) is over the "
-                                 f"{PATTERN_CHARS.what} {PATTERN_CHARS.how_to_raise()}")
+                raise LimitError(f"{path}: a term of {len(term)} characters ({term[:40]!r}...) is "
+                                 f"{PATTERN_CHARS.over()}")
 
 
 def write_glossary(path: str | Path, glossary: Glossary, *, tbx_version: int = 3) -> None:

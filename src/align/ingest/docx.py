@@ -60,7 +60,7 @@ def check_package(path: Path) -> None:
             total = sum(part.file_size for part in parts)
             if total > DECOMPRESSED_SIZE.value():
                 raise LimitError(f"{path.name}: the document's parts would inflate to {total / (1 << 20):.0f} MB, "
-                                 f"over the {DECOMPRESSED_SIZE.what} {DECOMPRESSED_SIZE.how_to_raise()}")
+                                 f"{DECOMPRESSED_SIZE.over()}")
             for part in _xml_parts(archive, path.name):
                 parse_xml(archive.read(part), f"{path.name} (part {part.filename})", allow_doctype=False)
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError) as error:

@@ -64,7 +64,7 @@ def _load(path_text: str, mtime: float):
     for element in root.iter():
         if local_name(element) in ("beforebreak", "afterbreak") and len(element.text or "") > limit:
             raise ConfigError(f"{path.name}: line {element.sourceline}: a rule pattern of {len(element.text)} "
-                              f"characters is over the {PATTERN_CHARS.what} {PATTERN_CHARS.how_to_raise()}")
+                              f"characters is {PATTERN_CHARS.over()}")
     try:
         document = choppa.SrxDocument(ruleset=path_text)
         for language_map in document.language_map_list:  # choppa compiles lazily: check every rule now
