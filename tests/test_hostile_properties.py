@@ -16,7 +16,7 @@ from align.formats.xmlsafe import parse_xml, strip_forbidden
 from align.ingest.docx import DocxReader
 from align.ingest.textdecode import decode_text
 from align.model import TranslationUnit
-from hostile_corpus import docx_bytes, tmx, xliff
+from hostile_corpus import FR, docx_bytes, srx, tbx, tmx, xliff
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 TMX = tmx().encode()
@@ -75,6 +75,22 @@ def test_bilingual_readers_answer_units_or_one_clear_error(tmp_path_factory, dat
         assert str(path) in str(error) or path.name in str(error)
     else:
         assert all(isinstance(unit.source, str) for unit in units)
+
+
+@SETTINGS
+@given(st.one_of(mutations(tbx().encode()).map(lambda data: (data, ".tbx")),
+                 mutations(srx().encode()).map(lambda data: (data, ".srx"))))
+def test_glossary_and_rule_readers_answer_data_or_one_clear_error(tmp_path_factory, case):
+    from align.glossary import read_glossary
+    from align.segment import segment_text
+
+    data, suffix = case
+    path = tmp_path_factory.mktemp("read") / f"any{suffix}"
+    path.write_bytes(data)
+    try:
+        read_glossary(path) if suffix == ".tbx" else segment_text(FR, "fr", srx=path)
+    except (InputError, ConfigError) as error:
+        assert path.name in str(error)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -164,6 +164,8 @@ def safe_iterparse(path: str | os.PathLike, events: tuple[str, ...] = ("start", 
             yield event, element
     except (etree.XMLSyntaxError, UnicodeError) as error:
         raise _parse_error(error, str(path)) from None
+    except OSError as error:  # lxml's file reader reports some encoding errors as "Error reading file"
+        raise InputError(f"{path}: cannot be read as XML ({error})") from None
 
 
 def parse_xml(source: str | os.PathLike | bytes, name: str | None = None, *, allow_doctype: bool = True,
@@ -178,14 +180,13 @@ def parse_xml(source: str | os.PathLike | bytes, name: str | None = None, *, all
         refuse_hostile_bytes(source[:_PROLOG_LIMIT], name, allow_doctype)
     else:
         name = name or str(source)
-        _checked_file(source, name, allow_doctype)
+        # Read here (the size is checked first): lxml's own file reader turns some encoding errors
+        # into a bare OSError without the line.
+        source = _checked_file(source, name, allow_doctype).read_bytes()
     etree.clear_error_log()
     parser = etree.XMLParser(encoding=utf8_override(source, name), **_PARSER_OPTIONS)
     try:
-        if isinstance(source, bytes):
-            root = etree.fromstring(source, parser)
-        else:
-            root = etree.parse(str(source), parser).getroot()
+        root = etree.fromstring(source, parser)
     except (etree.XMLSyntaxError, UnicodeError) as error:
         raise _parse_error(error, name) from None
     if root is None:

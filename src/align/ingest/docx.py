@@ -14,6 +14,7 @@ limits, encoding checked), so a damaged or hostile file is one InputError naming
 
 from __future__ import annotations
 
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -63,8 +64,10 @@ def check_package(path: Path) -> None:
                                  f"{DECOMPRESSED_SIZE.over()}")
             for part in _xml_parts(archive, path.name):
                 parse_xml(archive.read(part), f"{path.name} (part {part.filename})", allow_doctype=False)
-    except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError) as error:
-        # NotImplementedError: unknown compression; RuntimeError: encrypted part; EOFError: truncated.
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError, OSError, ValueError,
+            struct.error) as error:
+        # NotImplementedError: unknown compression; RuntimeError: encrypted part; EOFError: truncated;
+        # OSError, ValueError, struct.error: a damaged directory (negative offsets, short headers).
         raise InputError(f"{path.name}: not a readable .docx file ({error})") from None
 
 
