@@ -1,4 +1,8 @@
-"""Errors that the CLI turns into a clear message and an exit code, never a traceback."""
+"""Errors that the CLI turns into a clear message and an exit code, never a traceback.
+
+Every class takes one message string, so an error raised in a worker process pickles back to the parent
+unchanged (the corpus job turns it into a "skipped" row).
+"""
 
 
 class AlignError(Exception):
@@ -13,3 +17,18 @@ class InputError(AlignError):
 
 class ConfigError(AlignError):
     """A setting or option is wrong (unknown model, bad language code, bad rule file)."""
+
+
+class OutputError(AlignError):
+    """An output cannot be written: it would overwrite an input, the folder is read-only, the disk is full."""
+
+
+class LimitError(InputError):
+    """An input is over a resource limit (file size, decompressed size); the message says how to raise it."""
+
+
+class AlignWarning(UserWarning):
+    """Something the user should know that does not stop the run (bytes replaced, text shortened).
+
+    The CLI prints these as `align: warning: ...`; library callers get ordinary Python warnings.
+    """

@@ -13,24 +13,60 @@ Each concern has its own module that exports `commands`, a list of click command
 
 from __future__ import annotations
 
+import csv
 import sys
+import warnings
+import zipfile
+import zlib
 
 import click
+from lxml import etree
 
 from align import __version__
 from align.cli import build_cmd, convert_cmd, glossary_cmd, pair_cmd, qa_cmd, review_cmd, search_cmd, segment_cmd
-from align.errors import AlignError
+from align.errors import AlignError, AlignWarning
 
 
 class _AlignGroup(click.Group):
-    """Turns the library's user-facing errors into one clear line and an exit code, not a traceback."""
+    """The one error boundary: a user-facing error, an OS error (unreadable file, read-only folder, full
+    disk) or a parser/encoding/resource failure that slipped past a reader becomes one line
+    `align: error: ...` and exit 2, never a traceback. `AlignWarning`s print as `align: warning: ...`."""
 
     def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except AlignError as error:
-            click.echo(f"align: error: {error}", err=True)
-            sys.exit(error.exit_code)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", AlignWarning)
+            warnings.showwarning = _show_warning
+            try:
+                return super().invoke(ctx)
+            except AlignError as error:
+                _fail(str(error), error.exit_code)
+            except OSError as error:
+                _fail(_os_error_text(error), 2)
+            except (UnicodeError, MemoryError, RecursionError, zipfile.BadZipFile, zlib.error, csv.Error,
+                    etree.LxmlError) as error:
+                _fail(f"cannot process the input ({type(error).__name__}: {_first_line(error)})", 2)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"align: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _os_error_text(error: OSError) -> str:
+    reason = error.strerror or _first_line(error) or type(error).__name__
+    return f"{error.filename}: {reason}" if error.filename else reason
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0][:300] if text else ""
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    if issubclass(category, AlignWarning):
+        click.echo(f"align: warning: {message}", err=True)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 @click.group(cls=_AlignGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -96,7 +96,9 @@ def mine_command(src_files, tgt_files, out, src_lang, tgt_lang, model, no_cache,
           --with corpora/en/dnd-2021-09-23-oic-cg-jk-joint-communique.txt -o mined.tmx
     """
     from align.corpus.mine_files import mine_files
+    from align.fileio import check_outputs
 
+    check_outputs([*src_files, *tgt_files], [out])
     result = mine_files(list(src_files), list(tgt_files), out, src_lang=src_lang, tgt_lang=tgt_lang, model=model,
                         cache=not no_cache, threshold=threshold, k=k, lang_style=lang_style,
                         presegmented=presegmented, date=date)

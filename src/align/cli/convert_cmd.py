@@ -28,8 +28,10 @@ def convert(input_path, output_path, src_lang, tgt_lang, lang_style, keep_null, 
       align convert omegat-export.tmx clean.tmx --dedupe --lang-style bare
       align convert pairs.tsv pairs.tmx --src-lang fr --tgt-lang en
     """
+    from align.fileio import check_outputs
     from align.formats import read_store, write_units
 
+    check_outputs([input_path], [output_path])
     store = read_store(input_path, src_lang=src_lang, tgt_lang=tgt_lang)
     report = write_units(output_path, store.units, src_lang=store.src_lang, tgt_lang=store.tgt_lang,
                          lang_style=lang_style, keep_null=keep_null, min_score=min_score, dedupe=dedupe)

@@ -37,10 +37,12 @@ def glossary(input_path, output_path, min_frequency, min_score, tbx_version, src
       align glossary pairs.tsv -o terms.tbx --tbx-version 2
     """
     from align.errors import InputError
+    from align.fileio import check_outputs
     from align.formats import read_store
     from align.glossary import extract_terms, write_glossary
     from align.glossary.io import check_glossary_path
 
+    check_outputs([input_path], [output_path])
     check_glossary_path(output_path)  # before the work, not after
     store = read_store(input_path, src_lang=src_lang, tgt_lang=tgt_lang)
     units = [unit for unit in store.units if unit.source.strip() and unit.target.strip()]

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from align.errors import ConfigError, InputError
-from align.fileio import atomic_write
+from align.fileio import atomic_write, check_outputs
 from align.signature import Signature
 
 #: Every output extension `align pair` writes (the format follows the extension).
@@ -54,6 +54,7 @@ def pair_command(src: Path, tgt: Path, src_lang: str, tgt_lang: str, output: Pat
     if suffix not in OUTPUT_EXTENSIONS:
         raise ConfigError(f"{output}: unknown output extension {output.suffix!r}; "
                           f"use one of {', '.join(OUTPUT_EXTENSIONS)}")
+    check_outputs([src, tgt, srx], [output, stats_path])
     t0 = time.perf_counter()
     src_doc = load_document(src, src_lang, presegmented=presegmented, srx=srx)
     tgt_doc = load_document(tgt, tgt_lang, presegmented=presegmented, srx=srx)
@@ -78,8 +79,10 @@ def pair_command(src: Path, tgt: Path, src_lang: str, tgt_lang: str, output: Pat
 
         # TSV keeps null beads (every sentence accounted for) and reads back with `align qa`/`convert`;
         # TMX/XLIFF leave them out (a CAT tool has no use for a unit with an empty side).
-        write_units(output, units, src_lang=src_lang, tgt_lang=tgt_lang, signature=signature,
-                    keep_null=suffix == ".tsv")
+        report = write_units(output, units, src_lang=src_lang, tgt_lang=tgt_lang, signature=signature,
+                             keep_null=suffix == ".tsv")
+        for line in report.warnings():  # characters XML forbids, removed from the TMX: said, as `convert` does
+            click.echo(f"align: warning: {output}: {line}", err=True)
     write_s = time.perf_counter() - t1
     if stats_path is not None:
         stats = {"src": str(src), "tgt": str(tgt), "beads": len(alignment.beads),

@@ -44,13 +44,14 @@ def qa(input_path, glossary_path, fmt, output, config_path, accept_path, src_lan
     from pathlib import Path
 
     from align.errors import InputError
-    from align.fileio import atomic_write
+    from align.fileio import atomic_write, check_outputs
     from align.qa.sources import read_qa_units
     from align.qa.config import load_config
     from align.qa.reports import render
     from align.qa.runner import run_qa
     from align.qa.suppress import load_accepted
 
+    check_outputs([input_path, glossary_path, config_path, accept_path], [output])
     config = load_config(config_path)
     accepted = load_accepted(accept_path)
     if not Path(input_path).is_file():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from align.fileio import atomic_write
+from align.fileio import atomic_write, check_outputs
 from align.segment import load_document
 
 
@@ -42,6 +42,7 @@ def segment_command(file: Path, lang: str, srx: Path | None, presegmented: bool,
       align segment report.docx --lang en --format json -o report.json
       align segment doc.txt --lang fr --srx my-rules.srx
     """
+    check_outputs([file, srx], [output])
     doc = load_document(file, lang, presegmented=presegmented, srx=srx)
     if output_format == "json":
         records = []

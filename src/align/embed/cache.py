@@ -64,8 +64,10 @@ class EmbeddingCache:
 
     # -- public ------------------------------------------------------------------------------------
 
-    def get_many(self, keys: Sequence[bytes], dim: int | None = None) -> dict[bytes, np.ndarray]:
-        """Vectors found for `keys` (missing keys are absent). Rows of the wrong size are ignored.
+    def get_many(self, keys: Sequence[bytes], dim: int | None = None,
+                 unit_norm: bool = False) -> dict[bytes, np.ndarray]:
+        """Vectors found for `keys` (missing keys are absent). Damaged rows are ignored (with a warning):
+        the wrong size, a NaN or infinity, or with `unit_norm` not of unit length (what encoders return).
 
         `dim`, when known, rejects rows whose length does not match (a damaged row is then recomputed
         and overwritten); when unknown, rows must agree with each other.
@@ -77,14 +79,21 @@ class EmbeddingCache:
         if rows is None:
             return found
         expected_bytes = dim * 4 if dim else None
+        damaged = 0
         for key, blob in rows:
             if not isinstance(blob, bytes) or len(blob) == 0 or len(blob) % 4:
+                damaged += 1
                 continue
             if expected_bytes is None:
                 expected_bytes = len(blob)
-            if len(blob) != expected_bytes:
+            vector = np.frombuffer(blob, dtype=np.float32) if len(blob) == expected_bytes else None
+            if vector is None or not _sound(vector, unit_norm):
+                damaged += 1
                 continue
-            found[key] = np.frombuffer(blob, dtype=np.float32)
+            found[key] = vector
+        if damaged:
+            warnings.warn(f"embedding cache {self.path}: {damaged} damaged vector(s) (wrong size, NaN or not "
+                          "unit length) ignored; they are embedded again and replaced", RuntimeWarning, stacklevel=2)
         return found
 
     def put_many(self, keys: Sequence[bytes], vectors: np.ndarray) -> None:
@@ -183,6 +192,13 @@ class EmbeddingCache:
             except sqlite3.Error:
                 pass
         self._connection = None
+
+
+def _sound(vector: np.ndarray, unit_norm: bool) -> bool:
+    """A usable cached vector: all finite, and of unit length (within float32 rounding) when required."""
+    if not np.isfinite(vector).all():
+        return False
+    return not unit_norm or abs(float(np.dot(vector, vector)) - 1.0) < 1e-3
 
 
 def _set_up(connection: sqlite3.Connection) -> None:

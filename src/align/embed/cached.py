@@ -4,12 +4,14 @@ The aligner embeds the same strings many times (a sentence, and every run of con
 belongs to; boilerplate repeated across a corpus; the same documents on a re-run). `CachedEncoder`
 embeds each distinct text once per call, reads earlier vectors from the `EmbeddingCache`, embeds the
 rest in batches (each batch is written to the cache as soon as it is done, so an interrupted run keeps
-its work), and shows a progress bar on stderr when there is a lot left to embed.
+its work), and shows a progress bar on stderr when there is a lot left to embed. Texts longer than
+`align.limits.ENCODE_CHARS` are cut to it first (with a warning), for every encoder.
 """
 
 from __future__ import annotations
 
 import sys
+import warnings
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -17,6 +19,9 @@ import numpy as np
 
 from align.embed.base import Encoder
 from align.embed.cache import EmbeddingCache, cache_key
+from align.embed.text import bounded_texts
+from align.errors import AlignWarning
+from align.limits import ENCODE_CHARS
 
 #: Texts per call to the underlying model; also the unit of cache writes and progress updates.
 BATCH_SIZE = 256
@@ -55,14 +60,22 @@ class CachedEncoder(Encoder):
 
     @property
     def id(self) -> str:  # type: ignore[override]
-        return self.inner.id
+        """The model's id; with a non-default text length limit, the limit too (it changes the vectors
+        of long texts, so it belongs in every output signature and cache key)."""
+        limit = ENCODE_CHARS.value()
+        return self.inner.id if limit == ENCODE_CHARS.default else f"{self.inner.id}:max-chars-{limit}"
 
     @property
     def dim(self) -> int:  # type: ignore[override]
         return self.inner.dim
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        texts = list(texts)
+        texts, shortened = bounded_texts(list(texts))
+        if shortened:
+            warnings.warn(f"{shortened} text(s) longer than {ENCODE_CHARS.value()} characters were embedded from "
+                          f"their first {ENCODE_CHARS.value()} characters (the outputs keep the whole text); "
+                          f"raise the limit with the environment variable {ENCODE_CHARS.env}", AlignWarning,
+                          stacklevel=2)
         self.stats.requested += len(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
@@ -76,7 +89,7 @@ class CachedEncoder(Encoder):
 
         keys = [cache_key(self.id, text) for text in unique] if self.cache is not None else []
         if self.cache is not None:
-            found = self.cache.get_many(keys, dim=self.dim)
+            found = self.cache.get_many(keys, dim=self.dim, unit_norm=True)
             for i, key in enumerate(keys):
                 vector = found.get(key)
                 if vector is not None:

@@ -10,6 +10,7 @@ from align.formats.tmx import TmxFormat
 from align.formats.tsv import TsvFormat
 from align.formats.xliff import XliffFormat
 from align.formats.xmlsafe import read_head_text
+from align.limits import check_file_size
 
 FORMATS: dict[str, Format] = {f.name: f for f in (TmxFormat(), TsvFormat(), XliffFormat())}
 
@@ -41,6 +42,7 @@ def format_for_reading(path: Path, name: str | None = None) -> Format:
         return format_for_writing(path, name)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
+    check_file_size(path)
     fmt = format_for_extension(path)
     if fmt is not None:
         return fmt

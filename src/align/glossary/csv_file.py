@@ -40,7 +40,7 @@ def read_csv(path: str | Path, src_lang: str = "fr", tgt_lang: str = "en") -> Gl
     rows = csv.reader(io.StringIO(text, newline=""))
     glossary = Glossary(src_lang=src_lang, tgt_lang=tgt_lang)
     columns, first = COLUMNS, True
-    for row in rows:
+    for row in _rows(path, rows):
         line_number = rows.line_num
         if not row or not any(cell.strip() for cell in row):
             continue
@@ -53,6 +53,15 @@ def read_csv(path: str | Path, src_lang: str = "fr", tgt_lang: str = "en") -> Gl
             continue
         glossary.pairs.append(_pair(path, line_number, dict(zip(columns, row))))
     return glossary
+
+
+def _rows(path: Path, reader):
+    """The rows of a csv reader; a row it cannot read (a field over csv's 131,072-character limit, a
+    stray quote in strict mode) is an InputError naming the file and line, not a traceback."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise InputError(f"{path}: line {reader.line_num}: not a readable CSV row ({error})") from None
 
 
 def normalise_status(value: str) -> str | None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from align.errors import ConfigError, InputError
+from align.errors import ConfigError, LimitError
 from align.glossary.csv_file import read_csv, write_csv
 from align.glossary.model import Glossary
 from align.glossary.tbx_file import read_tbx, write_tbx
+from align.fileio import checked_input
+from align.limits import PATTERN_CHARS
 
 EXTENSIONS = (".csv", ".tbx")
 
@@ -26,13 +28,24 @@ def read_glossary(path: str | Path, *, src_lang: str | None = None, tgt_lang: st
     """A glossary from `.csv` (columns source,target,status,frequency,score,example) or `.tbx` (v3 or v2)."""
     path = Path(path)
     suffix = check_glossary_path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    if path.stat().st_size == 0:
-        raise InputError(f"{path}: empty file")
+    checked_input(path)
     if suffix == ".csv":
-        return read_csv(path, src_lang or "fr", tgt_lang or "en")
-    return read_tbx(path, src_lang, tgt_lang)
+        glossary = read_csv(path, src_lang or "fr", tgt_lang or "en")
+    else:
+        glossary = read_tbx(path, src_lang, tgt_lang)
+    _check_term_lengths(path, glossary)
+    return glossary
+
+
+def _check_term_lengths(path: Path, glossary: Glossary) -> None:
+    """A term is a few words; a megabyte "term" would make every check that searches for it run for
+    minutes, so it is refused with the limit and how to raise it."""
+    limit = PATTERN_CHARS.value()
+    for pair in glossary.pairs:
+        for term in (pair.source, pair.target):
+            if len(term) > limit:
+                raise LimitError(f"{path}: a term of {len(term)} characters ({term[:40]!r}...) is "
+                                 f"{PATTERN_CHARS.over()}")
 
 
 def write_glossary(path: str | Path, glossary: Glossary, *, tbx_version: int = 3) -> int:

@@ -25,6 +25,7 @@ from align.ingest.language import check_language
 from align.ingest.pdf import PdfReader
 from align.ingest.presegmented import PresegmentedReader, presegment_paragraphs
 from align.ingest.text import TextReader
+from align.limits import check_file_size
 from align.model import Document
 
 READERS: dict[str, Reader] = {ext: reader for reader in (TextReader(), DocxReader(), HtmlReader(), PdfReader())
@@ -46,12 +47,14 @@ def reader_for(path: Path) -> Reader:
 
 def read_document(path: str | os.PathLike, *, lang: str | None = None, presegmented: bool = False) -> Document:
     """Read one document. Raises InputError (naming the file) when it is missing, empty, binary or malformed,
-    or when `lang` is given and the text is clearly in another language (see `align.ingest.language`)."""
+    or over the file size limit (`align.limits`), or when `lang` is given and the text is clearly in another
+    language (see `align.ingest.language`)."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if not path.is_file():
         raise InputError(f"{path}: not a file")
+    check_file_size(path)
     reader = reader_for(path)
     if presegmented:
         if isinstance(reader, TextReader):

@@ -5,14 +5,23 @@ outline level; list paragraphs from Word numbering (`w:numPr` on the paragraph o
 generates list numbers at display time, so they are not in the text: the reader recomputes them from the
 numbering definitions (`1.`, `ii.`, `b)`, a bullet as `•`) and records them as `Paragraph.marker`.
 Soft line breaks inside a paragraph become spaces (they are layout, not structure).
+
+A .docx is an untrusted zip of XML parts. Before python-docx inflates anything, the declared sizes of the
+parts are checked against `align.limits.DECOMPRESSED_SIZE` (zipfile never inflates past a declared size),
+and every XML part goes through the project's hardened parser (no DOCTYPE, no entities, depth and text
+limits, encoding checked), so a damaged or hostile file is one InputError naming the file and the part.
 """
 
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
-from align.errors import InputError
+from align.errors import InputError, LimitError
+from align.formats.xmlsafe import local_name, parse_xml
+from align.limits import DECOMPRESSED_SIZE
 from align.ingest.base import Reader
 from align.ingest.paragraphs import Block, document_from_blocks
 from align.ingest.textdecode import normalise_text
@@ -28,19 +37,60 @@ class DocxReader(Reader):
 
     def read(self, path: Path, lang: str | None = None) -> Document:
         import docx
-        from docx.opc.exceptions import PackageNotFoundError
 
+        check_package(path)
         try:
             document = docx.Document(str(path))
-        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-            raise InputError(f"{path.name}: not a readable .docx file ({error})") from None
-        numbering = _Numbering(document)
-        blocks = [block for paragraph in _paragraphs_in_order(document)
-                  if (block := _block(paragraph, numbering)) is not None]
+            numbering = _Numbering(document)
+            blocks = [block for paragraph in _paragraphs_in_order(document)
+                      if (block := _block(paragraph, numbering)) is not None]
+        except Exception as error:  # python-docx raises assorted errors on damaged packages
+            raise InputError(f"{path.name}: not a readable .docx file ({type(error).__name__}: "
+                             f"{str(error)[:200]})") from None
         if not any(block.text.strip() for block in blocks):
             raise InputError(f"{path.name}: the document holds no text")
         return document_from_blocks(blocks, path=path, lang=lang, format=self.format,
                                     meta={"encoding": "docx", "unwrapped": "no"})
+
+
+def check_package(path: Path) -> None:
+    """Refuse a .docx that is not a zip, would inflate past the limit, or holds an unsafe XML part."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+            total = sum(part.file_size for part in parts)
+            if total > DECOMPRESSED_SIZE.value():
+                raise LimitError(f"{path.name}: the document's parts would inflate to {total / (1 << 20):.0f} MB, "
+                                 f"{DECOMPRESSED_SIZE.over()}")
+            for part in _xml_parts(archive, path.name):
+                parse_xml(archive.read(part), f"{path.name} (part {part.filename})", allow_doctype=False)
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError, OSError, ValueError,
+            struct.error) as error:
+        # NotImplementedError: unknown compression; RuntimeError: encrypted part; EOFError: truncated;
+        # OSError, ValueError, struct.error: a damaged directory (negative offsets, short headers).
+        raise InputError(f"{path.name}: not a readable .docx file ({error})") from None
+
+
+def _xml_parts(archive: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
+    """The parts python-docx parses as XML: by name (.xml, .rels) and by the content type the package
+    declares for them (a main document may be called `word/x.bin`). SVG images are XML too but are never
+    parsed (and legitimately carry a DOCTYPE)."""
+    parts = archive.infolist()
+    by_name = {part.filename: part for part in parts}
+    xml_names = {part.filename for part in parts if part.filename.lower().endswith((".xml", ".rels"))}
+    types = by_name.get("[Content_Types].xml")
+    if types is not None:
+        root = parse_xml(archive.read(types), f"{name} (part [Content_Types].xml)", allow_doctype=False)
+        xml_types = {}
+        for entry in root:
+            content_type = (entry.get("ContentType") or "").lower()
+            if content_type.endswith("xml") and "svg" not in content_type:
+                xml_types[local_name(entry), (entry.get("PartName") or entry.get("Extension") or "").lower()] = True
+        for part in parts:
+            extension = part.filename.rsplit(".", 1)[-1].lower() if "." in part.filename else ""
+            if ("Override", "/" + part.filename.lower()) in xml_types or ("Default", extension) in xml_types:
+                xml_names.add(part.filename)
+    return [by_name[part_name] for part_name in sorted(xml_names)]
 
 
 def _paragraphs_in_order(document):

@@ -11,10 +11,12 @@ languages); charset-normalizer is consulted only when the Windows-1252 reading i
 from __future__ import annotations
 
 import codecs
+import threading
 import unicodedata
+import warnings
 from pathlib import Path
 
-from align.errors import InputError
+from align.errors import AlignWarning, InputError
 
 #: BOMs, longest first (the UTF-32 LE BOM starts with the UTF-16 LE one).
 _BOMS = (
@@ -70,6 +72,9 @@ def decode_text(data: bytes, path: Path | str) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data, name)
+    if damaged is not None:
+        return _checked(damaged, name), "utf-8"
     text = data.decode("cp1252", errors=_WHATWG_FALLBACK)
     if _looks_like_mojibake(text):
         from charset_normalizer import from_bytes
@@ -81,6 +86,50 @@ def decode_text(data: bytes, path: Path | str) -> tuple[str, str]:
         if best.encoding not in _CP1252_LIKE:
             return _checked(str(best), name), best.encoding
     return _checked(text, name), "cp1252"
+
+
+def _damaged_utf8(data: bytes, name: str) -> str | None:
+    """UTF-8 text with a few invalid bytes (a truncated copy, one stray Windows-1252 byte), decoded with
+    U+FFFD for each bad sequence and a warning naming the lines; None when the file is not UTF-8.
+
+    Why: reading the whole file as Windows-1252 because of one bad byte turns every accented letter into
+    mojibake (`chÃ¢teau`) without a word. A legacy file has almost no valid multi-byte UTF-8 sequences,
+    so the file counts as UTF-8 when its valid multi-byte characters outnumber its invalid sequences.
+    """
+    _BAD_OFFSETS.offsets = []
+    text = data.decode("utf-8", errors=_RECORD_AND_REPLACE)
+    offsets = _BAD_OFFSETS.offsets
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - len(offsets)
+    if multibyte < len(offsets):
+        return None
+    lines = _line_numbers(data, offsets)
+    shown = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
+    warnings.warn(f"{name}: {len(offsets)} invalid UTF-8 byte sequence(s) replaced with U+FFFD (line {shown}); "
+                  "fix the file or save it again as UTF-8", AlignWarning, stacklevel=3)
+    return text
+
+
+def _line_numbers(data: bytes, offsets: list[int]) -> list[int]:
+    """Distinct 1-based line numbers of sorted byte offsets, in one pass over the data."""
+    lines, line, previous = [], 1, 0
+    for offset in offsets:
+        line += data.count(b"\n", previous, offset)
+        previous = offset
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
+
+
+_BAD_OFFSETS = threading.local()
+
+
+def _record_and_replace(error: UnicodeDecodeError) -> tuple[str, int]:
+    _BAD_OFFSETS.offsets.append(error.start)
+    return "\ufffd", error.end
+
+
+_RECORD_AND_REPLACE = "align-utf8-record-and-replace"
+codecs.register_error(_RECORD_AND_REPLACE, _record_and_replace)
 
 
 def _decode_undefined_as_latin1(error: UnicodeDecodeError) -> tuple[str, int]:

@@ -5,9 +5,9 @@ tools), so rule files behave here as they do in OmegaT-like tools. The project s
 (`rules/fr.srx`, `rules/en.srx`), which come first for French and English; every other language gets
 LanguageTool's rules (`segment.srx`, bundled unmodified with choppa: German, Spanish, Italian, Portuguese,
 Dutch, Russian, Arabic, Chinese/Japanese and some twenty more, and generic rules for any other language;
-sentence-boundary F1 per language in BENCHMARKS.md). Users may pass any SRX 2.0 file instead. A user's
-file is checked with
-defusedxml first (no DTD, no entities) because choppa parses it with a plain SAX parser.
+sentence-boundary F1 per language in BENCHMARKS.md). Users may pass any SRX 2.0 file instead. A user's file
+is checked with the project's hardened XML parser first (no DTD, no entities, size limits) because choppa
+parses it with a plain SAX parser; rule patterns longer than `align.limits.PATTERN_CHARS` are refused.
 """
 
 from __future__ import annotations
@@ -63,16 +63,24 @@ def rules_id(lang: str, srx: str | Path | None = None) -> str:
 def _load(path_text: str, mtime: float):
     """Parse an SRX file once (per modification time) into a choppa document."""
     import choppa
-    import defusedxml.ElementTree as SafeET
-    from defusedxml import DefusedXmlException
+
+    from align.errors import InputError
+    from align.formats.xmlsafe import local_name, parse_xml
+    from align.limits import PATTERN_CHARS
 
     path = Path(path_text)
-    try:
-        root = SafeET.parse(path_text, forbid_dtd=True).getroot()
-    except (DefusedXmlException, SafeET.ParseError) as error:
-        raise ConfigError(f"{path.name}: not a usable SRX file ({error})") from None
-    if not root.tag.endswith("srx"):
-        raise ConfigError(f"{path.name}: not an SRX file (root element <{root.tag}>)")
+    try:  # the project's hardened parser first: choppa then reads the file with a plain SAX parser
+        root = parse_xml(path, path.name, allow_doctype=False)
+    except InputError as error:
+        reason = str(error).removeprefix(f"{path.name}: ")
+        raise ConfigError(f"{path.name}: not a usable SRX file ({reason})") from None
+    if local_name(root) != "srx":
+        raise ConfigError(f"{path.name}: not an SRX file (root element <{local_name(root)}>)")
+    limit = PATTERN_CHARS.value()
+    for element in root.iter():
+        if local_name(element) in ("beforebreak", "afterbreak") and len(element.text or "") > limit:
+            raise ConfigError(f"{path.name}: line {element.sourceline}: a rule pattern of {len(element.text)} "
+                              f"characters is {PATTERN_CHARS.over()}")
     try:
         document = choppa.SrxDocument(ruleset=path_text)
         for language_map in document.language_map_list:  # choppa compiles lazily: check every rule now
