@@ -151,7 +151,7 @@ def review_score(features: dict[str, float]) -> float:
 
 
 _REASONS = {"low": "low confidence", "size": "m:n bead", "null": "alone without counterpart",
-            "null_run": "", "next_odd": "next to an m:n bead or one without counterpart",
+            "null_run": "in a run of sentences without counterpart", "next_odd": "next to an m:n bead or one without counterpart",
             "numbers": "numbers differ", "acronyms": "acronyms differ", "length": "unusual length ratio",
             "no_cognates": "no shared names or words", "cognates_nearby": "a neighbour shares more names or words",
             "continues": "one side starts mid-sentence", "open_end": "one side ends mid-sentence"}
