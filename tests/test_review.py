@@ -300,7 +300,8 @@ def test_needs_review_points_at_number_mismatches_and_shifted_boundaries():
 def test_a_single_pair_from_align_pair_beads_is_reviewed_with_its_documents(tmp_path: Path):
     from click.testing import CliRunner
 
-    (tmp_path / "doc.fr.txt").write_text("Le Conseil s'est réuni hier. Il a adopté trois résolutions.\n", encoding="utf-8")
+    (tmp_path / "doc.fr.txt").write_text("Le Conseil s'est réuni hier. Il a adopté trois résolutions.\n",
+                                         encoding="utf-8")
     (tmp_path / "doc.en.txt").write_text("The Council met yesterday. It adopted three resolutions.\n", encoding="utf-8")
     (tmp_path / "doc.beads").write_text("[0]:[0]\t0.9100\n[1]:[1]\t0.8800\n", encoding="utf-8")
     args = ["review", str(tmp_path / "doc.beads"), "--src", str(tmp_path / "doc.fr.txt"), "--tgt",

@@ -181,10 +181,10 @@ def main() -> None:
         results["corrections"] = correction_times(url, args.rounds, random.Random(11))
     finally:
         process.kill()
-    # Pairs of 1,000 sentences: 10 of them, then units/1000; memory must not grow with the number of pairs.
     results["load_average"] = os.getloadavg()[0]
-    results["export"] = [] if args.no_export else [export_memory(write_corpus(work / f"export{units}", units // 1000, 1000, texts))
-                         for units in (10000, args.units)]
+    # Pairs of 1,000 sentences: 10 of them, then units/1000; memory must not grow with the number of pairs.
+    results["export"] = [] if args.no_export else [
+        export_memory(write_corpus(work / f"export{units}", units // 1000, 1000, texts)) for units in (10000, args.units)]
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "speed.json").write_text(json.dumps(results, indent=1))
     print(json.dumps(results, indent=1))

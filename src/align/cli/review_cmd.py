@@ -32,7 +32,8 @@ def _listen(host: str, port: int) -> socket.socket:
         sock.bind((host.strip("[]"), port))
     except OSError as error:
         sock.close()
-        raise ConfigError(f"cannot listen on {host}:{port} ({error.strerror}); try another --port (0 picks a free one)") from None
+        raise ConfigError(f"cannot listen on {host}:{port} ({error.strerror}); "
+                          "try another --port (0 picks a free one)") from None
     sock.listen(64)
     return sock
 

@@ -124,8 +124,8 @@ def bead_features(beads: list[ReviewBead], index: int, texts: PairTexts) -> dict
     own_src, own_tgt = _cognates(source), _cognates(target)
     own = _dice(own_src, own_tgt)
     features["no_cognates"] = float(own == 0.0 and len(own_src) + len(own_tgt) >= 4)
-    nearby = [max(_dice(own_src, _cognates(texts.side_text(n, "tgt"))), _dice(_cognates(texts.side_text(n, "src")), own_tgt))
-              for n in neighbours]
+    nearby = [max(_dice(own_src, _cognates(texts.side_text(n, "tgt"))),
+                  _dice(_cognates(texts.side_text(n, "src")), own_tgt)) for n in neighbours]
     features["cognates_nearby"] = min(1.0, max(0.0, max(nearby, default=0.0) - own) * 4)
     features["continues"] = float(_continues(source) != _continues(target))
     features["open_end"] = float(_open_end(source) != _open_end(target))
@@ -151,7 +151,8 @@ def review_score(features: dict[str, float]) -> float:
 
 
 _REASONS = {"low": "low confidence", "size": "m:n bead", "null": "alone without counterpart",
-            "null_run": "", "next_odd": "next to an m:n bead or one without counterpart",
+            "null_run": "in a run of sentences without counterpart",
+            "next_odd": "next to an m:n bead or one without counterpart",
             "numbers": "numbers differ", "acronyms": "acronyms differ", "length": "unusual length ratio",
             "no_cognates": "no shared names or words", "cognates_nearby": "a neighbour shares more names or words",
             "continues": "one side starts mid-sentence", "open_end": "one side ends mid-sentence"}
