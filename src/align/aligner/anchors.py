@@ -10,6 +10,8 @@ piecewise-linear path through them, so memory and time grow linearly with docume
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 
@@ -73,15 +75,23 @@ def monotone_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> l
     return chain[::-1]
 
 
-def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int):
-    """Monotone 1:1 anchors (source index, target index) with positive margin, each side's hubness
-    (mean cosine of each sentence with its `margin_k` nearest sentences of the other side), each
-    side's best cosine with any sentence of the other side, and each anchor's strength (its margin when
-    the two sentences are each other's nearest neighbour, else NaN; see `pin_strong_anchors`)."""
+@dataclass
+class Anchors:
+    """The first pass's result: monotone 1:1 anchors (source index, target index) with positive margin,
+    each anchor's strength (its margin when the two sentences are each other's nearest neighbour, else
+    NaN; see `pin_strong_anchors`), and the document's typical cosine between a sentence and its
+    `margin_k` nearest sentences of the other side (the median over both sides' hubness)."""
+
+    pairs: list[tuple[int, int]]
+    strengths: np.ndarray
+    baseline: float
+
+
+def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int) -> Anchors:
+    """Anchors of two non-empty documents from each side's nearest neighbours (see the module docstring)."""
     _, sims, ids = knn_mean(src, tgt, max(top_k, margin_k))
     src_hub = sims[:, :margin_k].mean(axis=1)
-    tgt_hub, tgt_sims, tgt_ids = knn_mean(tgt, src, margin_k)
-    best = (sims[:, 0], tgt_sims[:, 0])
+    tgt_hub, _, tgt_ids = knn_mean(tgt, src, margin_k)
     src_top, tgt_top = ids[:, 0], tgt_ids[:, 0]
     sims, ids = sims[:, :top_k], ids[:, :top_k]
     rows = np.repeat(np.arange(len(src)), ids.shape[1])
@@ -92,7 +102,7 @@ def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int):
     margin_of = dict(zip(zip(rows[keep].tolist(), cols[keep].tolist()), margins[keep].tolist()))
     strengths = np.array([margin_of[(s, t)] if src_top[s] == t and tgt_top[t] == s else np.nan
                           for s, t in chain])
-    return chain, src_hub, tgt_hub, best, strengths
+    return Anchors(chain, strengths, float(np.median(np.concatenate([src_hub, tgt_hub]))))
 
 
 def band_from_anchors(anchors: list[tuple[int, int]], n_src: int, n_tgt: int, window: int,

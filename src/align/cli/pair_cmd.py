@@ -68,7 +68,7 @@ def pair_command(src: Path, tgt: Path, src_lang: str, tgt_lang: str, output: Pat
     if suffix == ".beads":
         write_beads(output, alignment.beads)
     else:
-        units = units_from_alignment(alignment, src_texts, tgt_texts, document=src.name, src_lang=src_lang,
+        units = units_from_alignment(alignment.beads, src_texts, tgt_texts, document=src.name, src_lang=src_lang,
                                      tgt_lang=tgt_lang)
         from align.formats import write_units
 
