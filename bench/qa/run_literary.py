@@ -15,9 +15,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from bench.qa.run_bench import run_pofilter
+
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-from run_bench import run_pofilter  # noqa: E402
 
 TRANSREAD = HERE.parents[1].parent / "shared" / "benchmarks" / "transread_en-fr"
 DEV_BOOKS = ("AlicesAdventuresInWonderland", "Candide", "DuCoteDeChezSwann", "VingtMilleLieuesSousLesMers",

@@ -69,7 +69,7 @@ def solve(src_vectors: np.ndarray, tgt_vectors: np.ndarray, src: Sequence[str], 
 
 def search_band(anchors: Anchors, n: int, m: int, params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
     """For each DP row, the target range it searches: around the anchors, narrowed by the pinned ones."""
-    lo, hi = band_from_anchors(anchors.pairs, n, m, params.window)
+    lo, hi = band_from_anchors(anchors.pairs, n, m, params.window, depth=params.band_depth)
     if params.hard_anchor_margin > 0:
         lo, hi = pin_strong_anchors(anchors.pairs, anchors.strengths, lo, hi, params.hard_anchor_margin)
     return lo, hi

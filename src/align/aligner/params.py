@@ -15,8 +15,10 @@ class AlignParams:
     Anchors (first pass): each source sentence's `top_k` nearest targets (FAISS, inner product) are scored
     by margin against the `margin_k` nearest neighbours of both sentences; the best monotone chain of them
     gives anchors. The second pass searches `window` target sentences either side of the path through
-    them, and must keep together the two sentences of every anchor that is a mutual nearest-neighbour pair
-    with a margin of at least `hard_anchor_margin` (0 turns this off).
+    them, or the whole rectangle between two anchors when it is thin enough for `band_depth` (so that time
+    stays linear whatever the anchors: `anchors.band_from_anchors`), and must keep together the two
+    sentences of every anchor that is a mutual nearest-neighbour pair with a margin of at least
+    `hard_anchor_margin` (0 turns this off).
 
     Beads join up to `max_side` sentences of one side and `max_bead` sentences in total. The score of an
     m:n bead, which the DP sums along its path, is
@@ -44,6 +46,7 @@ class AlignParams:
     top_k: int = 4
     margin_k: int = 4
     window: int = 8
+    band_depth: int = 16  # rectangles between anchors with area > band_depth x half-perimeter: line +- window
     hard_anchor_margin: float = 0.04  # mutual-best anchors with this margin are kept as beads (0 = off; dev)
     skip: float = -0.08
     null_recovery: bool = True  # detach unmatched headings / document-edge sentences from beads (nulls.py)

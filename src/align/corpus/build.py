@@ -35,6 +35,7 @@ from align.corpus.pairing import DEFAULT_LINK_MARGIN, DEFAULT_MIN_COVERAGE, pair
 from align.errors import InputError
 from align.model import Bead, TranslationUnit
 from align.signature import Signature
+from align.threads import limit_process_threads
 
 #: Beads whose confidence is below this are highlighted in the report.
 LOW_CONFIDENCE = 0.5
@@ -98,7 +99,7 @@ def _init_worker(options: dict) -> None:
     if options.get("threads"):
         # N worker processes share the cores: each encoder gets cores / N threads instead of all of them
         # (set before torch/faiss are imported in this fresh process, so OpenMP reads it).
-        os.environ["OMP_NUM_THREADS"] = str(options["threads"])
+        limit_process_threads(options["threads"])
 
 
 def _encoder():

@@ -17,6 +17,7 @@ from typing import Iterable, Iterator, Sequence
 
 from align.glossary.tokens import Token, alignment_line, to_token_links, tokenize
 from align.model import TranslationUnit
+from align.threads import limit_threads
 
 _NEIGHBOURS = ((-1, 0), (0, -1), (1, 0), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1))
 
@@ -91,27 +92,21 @@ def align_token_lines(source_lines: Iterable[str], target_lines: Iterable[str], 
     target_vocabulary: set[str] = set()
     folder = tempfile.TemporaryDirectory(prefix="align-eflomal-")
     samplers = samplers_for(n_units)
-    # eflomal runs one sampler per OpenMP thread; an OMP_NUM_THREADS=1 inherited from the caller (set by
-    # some encoders) makes its links measurably noisier (a term's unit count ranged 5-11 instead of 9-11
-    # over 20 runs on 42 corpus units), so the subprocess gets one thread per sampler.
-    before = os.environ.get("OMP_NUM_THREADS")
-    os.environ["OMP_NUM_THREADS"] = str(samplers)
+    # eflomal runs one sampler per OpenMP thread; an OMP_NUM_THREADS=1 inherited from the caller (a corpus
+    # worker) makes its links measurably noisier (a term's unit count ranged 5-11 instead of 9-11 over 20
+    # runs on 42 corpus units), so the subprocess gets one thread per sampler.
     try:
-        eflomal.Aligner(n_iterations=iterations_for(n_units), n_samplers=samplers).align(
-            _collect(source_lines, source_vocabulary),
-            _collect(target_lines, target_vocabulary),
-            links_filename_fwd=os.path.join(folder.name, "forward"),
-            links_filename_rev=os.path.join(folder.name, "reverse"),
-            priors_input=_LazyPriors(source_vocabulary, target_vocabulary),
-        )
+        with limit_threads(samplers):
+            eflomal.Aligner(n_iterations=iterations_for(n_units), n_samplers=samplers).align(
+                _collect(source_lines, source_vocabulary),
+                _collect(target_lines, target_vocabulary),
+                links_filename_fwd=os.path.join(folder.name, "forward"),
+                links_filename_rev=os.path.join(folder.name, "reverse"),
+                priors_input=_LazyPriors(source_vocabulary, target_vocabulary),
+            )
     except BaseException:
         folder.cleanup()
         raise
-    finally:
-        if before is None:
-            os.environ.pop("OMP_NUM_THREADS", None)
-        else:
-            os.environ["OMP_NUM_THREADS"] = before
     return _stream_links(folder)
 
 
