@@ -102,8 +102,8 @@ def poor_anchors(n: int):
     return src, tgt, stand_in_vectors(src), stand_in_vectors(tgt)
 
 
-def growth_one(n: int, anchors: str) -> None:
-    src, tgt, src_vectors, tgt_vectors = (good_anchors if anchors == "good" else poor_anchors)(n)
+def growth_one(n: int, kind: str) -> None:
+    src, tgt, src_vectors, tgt_vectors = (good_anchors if kind == "good" else poor_anchors)(n)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
     anchors = find_anchors(src_vectors, tgt_vectors, 4, 4)
@@ -113,7 +113,7 @@ def growth_one(n: int, anchors: str) -> None:
     alignment = align_vectors(src_vectors, tgt_vectors, src, tgt)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"n": n, "anchors": anchors, "align_s": round(seconds, 1), "knn_s": round(knn_s, 1),
+    print(json.dumps({"n": n, "anchors": kind, "align_s": round(seconds, 1), "knn_s": round(knn_s, 1),
                       "beads": len(alignment.beads), "band_cells": alignment.stats["band_cells"],
                       "cells_per_row": round(alignment.stats["band_cells"] / (n + 1), 1),
                       "unbounded_cells_per_row": round(int((hi - lo + 1).sum()) / (n + 1), 1),
