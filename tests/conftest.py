@@ -9,8 +9,10 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpora"
-#: The shared data beside the project (benchmarks, schemas); ALIGN_SHARED_DIR points elsewhere.
-SHARED = Path(os.environ.get("ALIGN_SHARED_DIR") or REPO.parent / "shared")
+#: The shared data beside the project (benchmarks, schemas), or beside the nearest folder above it that
+#: has one (a git worktree); ALIGN_SHARED_DIR points elsewhere.
+SHARED = Path(os.environ.get("ALIGN_SHARED_DIR") or next(
+    (p / "shared" for p in REPO.parents if (p / "shared" / "benchmarks").is_dir()), REPO.parent / "shared"))
 BENCHMARKS = SHARED / "benchmarks"
 NOUAKCHOTT_FR = CORPUS / "fr" / "oic-cg-jk-2023-03-16-nouakchott-communique.txt"
 

@@ -18,7 +18,7 @@ DOC = "oic-gs-2023-12-12-supreme-court-verdict-jk.txt"
 def corpus_units():
     fr = [line for line in (CORPUS / "fr" / DOC).read_text(encoding="utf-8").splitlines() if line.strip()][1:]
     en = [line for line in (CORPUS / "en" / DOC).read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [TranslationUnit(f, e, "fr", "en", props={"x-document": DOC, "x-bead": f"[{i + 1}]:[{i}]"},
+    return [TranslationUnit(f, e, "fr", "en", props={"document": DOC, "bead": f"[{i + 1}]:[{i}]"},
                             score=0.8) for i, (f, e) in enumerate(zip(fr, en))]
 
 

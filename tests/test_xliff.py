@@ -22,7 +22,7 @@ DOC = "oic-gs-2023-12-12-supreme-court-verdict-jk.txt"
 def corpus_units():
     fr = [line for line in (CORPUS / "fr" / DOC).read_text(encoding="utf-8").splitlines() if line.strip()][1:]
     en = [line for line in (CORPUS / "en" / DOC).read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [TranslationUnit(f, e, "fr", "en", tuid=f"u{i}", props={"x-document": DOC, "x-origin": "parallel"},
+    return [TranslationUnit(f, e, "fr", "en", tuid=f"u{i}", props={"document": DOC, "origin": "parallel"},
                             score=0.9) for i, (f, e) in enumerate(zip(fr, en))]
 
 

@@ -1,6 +1,6 @@
 """Fit the bead confidence (logistic of the bead score) on development data.
 
-    python bench/alignment/calibrate.py [SET ...] [--set=key=value ...]   # default: textberg-dev transread/AlicesAdventuresInWonderland
+    python -m bench.alignment.calibrate [SET ...] [--set=key=value ...]   # default: textberg-dev transread/AlicesAdventuresInWonderland
 
 Target: the bead is exactly a gold bead (strict). Prints confidence_scale and confidence_center for
 AlignParams, and the mean predicted vs observed accuracy per confidence decile of the fitted model.
@@ -10,16 +10,11 @@ from __future__ import annotations
 
 import math
 import sys
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import datasets  # noqa: E402
-import quality  # noqa: E402
-
-from align.aligner import AlignParams, align_texts  # noqa: E402
+from align.aligner import AlignParams, align_texts
+from bench.alignment import datasets, quality
 
 
 def main(sets: list[str], overrides: list[str]) -> None:

@@ -1,6 +1,6 @@
 """Is a change of the aligner's settings better than noise? Paired bootstrap of strict F1, in one run.
 
-    python bench/alignment/compare.py textberg-dev transread-dev --set crossing_weight=0.05 [--block 20]
+    python -m bench.alignment.compare textberg-dev transread-dev --set skip=-0.05 [--block 20]
 
 Why: Text+Berg dev is one document of 422 gold beads, so one point of strict F1 is four beads; several
 changes that gained on dev lost on test (BENCHMARKS.md). This script aligns each set with the defaults and
@@ -15,18 +15,13 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import sys
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import datasets  # noqa: E402
-from quality import encoder, parse_overrides  # noqa: E402
-
-from align.aligner import AlignParams, align_texts  # noqa: E402
-from align.aligner.evaluate import score  # noqa: E402
+from align.aligner import AlignParams, align_texts
+from align.aligner.evaluate import score
+from bench.alignment import datasets
+from bench.alignment.quality import encoder, parse_overrides
 
 
 def block_counts(gold, test, block: int) -> np.ndarray:

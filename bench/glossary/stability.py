@@ -15,11 +15,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
-
-import test_glossary as checks  # noqa: E402
-
-from align.glossary.extract import extract_terms  # noqa: E402
+from align.glossary.extract import extract_terms
+from tests import test_glossary as checks
 
 
 def failures(glossary) -> list[str]:

@@ -1,0 +1,1 @@
+"""bench.qa: see BENCHMARKS.md."""

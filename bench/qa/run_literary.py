@@ -15,9 +15,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from bench.qa.run_bench import run_pofilter
+
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-from run_bench import run_pofilter  # noqa: E402
 
 # `shared/` beside the project, or above a worktree of it.
 TRANSREAD = next((p / "shared" / "benchmarks" / "transread_en-fr" for p in HERE.parents

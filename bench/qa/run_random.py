@@ -18,9 +18,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from bench.qa.run_bench import read_tsv, run_pofilter
+
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-from run_bench import read_tsv, run_pofilter  # noqa: E402
 
 
 def _change_digit(text, rng):

@@ -85,8 +85,9 @@ class Bead:
 class TranslationUnit:
     """A bilingual unit as file formats see it (TMX `tu`, TSV row, XLIFF `trans-unit`).
 
-    `props` holds provenance written as TMX `x-` props: document, bead, score, origin
-    ("parallel" or "mined"). `tuid` is optional; readers fill it when the file has one.
+    `props` holds provenance under bare keys: document, bead, origin ("parallel" or "mined"), ...; TMX and
+    XLIFF write them as `x-document` etc. and their readers give them back bare. The alignment confidence
+    is `score`. `tuid` is optional; readers fill it when the file has one.
     """
 
     source: str

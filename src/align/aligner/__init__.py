@@ -1,6 +1,6 @@
 """Sentence alignment: FAISS anchors, then a banded DP over m:n beads scored from sentence vectors.
 
-Public API: `AlignParams`, `align_texts`, `align_vectors`, `Alignment`, `units_from_alignment`;
+Public API: `AlignParams`, `align_texts`, `align_vectors`, `Alignment`, `units_from_alignment` (beads -> units);
 the scorer is `align.aligner.evaluate.score`.
 """
 

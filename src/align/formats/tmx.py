@@ -11,9 +11,9 @@ UTF-16, with or without BOM), any language pair (`srclang`, `*all*`), Level 2 in
 text (the text of `hi` kept, the native codes of `bpt/ept/ph/it/ut` dropped). Streams with
 `iterparse`; hostile documents are refused (see xmlsafe.py).
 
-Props: a unit prop `document` or `x-document` is written as `<prop type="x-document">` (the `x-` prefix
-Trados needs) and read back as `document`; `unit.score` travels as the `x-score` prop (4 decimals) when the
-unit has no score prop of its own (see `base.provenance`).
+Props: a unit prop `document` is written as `<prop type="x-document">` (the `x-` prefix Trados needs) and
+read back as `document`; `unit.score` travels as the `x-score` prop (4 decimals) when the unit has no score
+prop of its own (see `base.provenance`).
 """
 
 from __future__ import annotations

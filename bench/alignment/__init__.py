@@ -1,0 +1,1 @@
+"""bench.alignment: see BENCHMARKS.md."""

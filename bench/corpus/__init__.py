@@ -1,0 +1,1 @@
+"""bench.corpus: see BENCHMARKS.md."""
