@@ -32,12 +32,12 @@ def reviewed_units(decisions: Decisions, counts: Counter) -> Iterator[Translatio
                 counts["rejected" if bead.status == "rejected" else "no counterpart"] += 1
                 continue
             counts[bead.status] += 1
-            props = {"x-document": pair.src_name, "x-bead": _bead_text(bead.src, bead.tgt), "x-origin": "parallel",
-                     "x-review": bead.status}
+            props = {"document": pair.src_name, "bead": _bead_text(bead.src, bead.tgt), "origin": "parallel",
+                     "review": bead.status}
             if bead.score is not None:
-                props["x-score"] = f"{bead.score:.4f}"
+                props["score"] = f"{bead.score:.4f}"
             if bead.by:
-                props["x-reviewer"], props["x-reviewed"] = bead.by, bead.at or ""
+                props["reviewer"], props["reviewed"] = bead.by, bead.at or ""
             yield TranslationUnit(" ".join(src[i] for i in bead.src), " ".join(tgt[j] for j in bead.tgt),
                                   pair.src_lang, pair.tgt_lang, props=props, score=bead.score)
 
@@ -47,8 +47,8 @@ def mined_units(decisions: Decisions, counts: Counter) -> Iterator[TranslationUn
     corpus = decisions.corpus
     for record in corpus.mined:
         counts["machine"] += 1
-        props = {"x-document": record["src"][0][0], "x-tgt-document": record["tgt"][0][0], "x-origin": "mined",
-                 "x-margin": f"{record['margin']:.4f}", "x-review": "machine"}
+        props = {"document": record["src"][0][0], "tgt-document": record["tgt"][0][0], "origin": "mined",
+                 "margin": f"{record['margin']:.4f}", "review": "machine"}
         yield TranslationUnit(record["source"], record["target"], corpus.src_lang, corpus.tgt_lang, props=props)
 
 
