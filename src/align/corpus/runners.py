@@ -84,7 +84,7 @@ class DaskRunner:
                    for args in arguments]
         numbers = {future.key: n for n, future in enumerate(futures)}
         try:
-            for future in dask_completed(futures):
+            for future in dask_completed(futures, loop=self.client.loop):
                 yield numbers[future.key], future.result()
         except AlignError:
             raise
