@@ -24,7 +24,8 @@ from typing import Iterator
 
 from align.corpus import folders
 from align.corpus import report as report_module
-from align.corpus.mining import DEFAULT_K, DEFAULT_MINE_THRESHOLD, MiningResult, PoolDocument, mine
+from align.corpus.mining import (DEFAULT_K, DEFAULT_MINE_THRESHOLD, DEFAULT_SUPPORT_THRESHOLD, MiningResult,
+                                 PoolDocument, mine)
 from align.corpus.naming import NamedFile, list_documents, pair_by_name
 from align.corpus.pairing import DEFAULT_LINK_MARGIN, DEFAULT_MIN_COVERAGE, ContentPair, pair_by_content
 from align.corpus.parts import PartStore, alignment_settings, file_hash, part_key
@@ -185,7 +186,7 @@ def _add_content_pairs(plan: BuildPlan, content_pairs: list[ContentPair], links:
     plan.tasks += [PairTask(p.src, p.tgt, str(by_rel_src[p.src].path), str(by_rel_tgt[p.tgt].path), "content",
                             p.coverage, {"doc_margin": round(p.margin, 4), "links": p.links})
                    for p in content_pairs]
-    mined = links.above(options.mine_threshold)
+    mined = links.above(options.mine_threshold, DEFAULT_SUPPORT_THRESHOLD)
     mined.pairs = [m for m in mined.pairs if not ({o.document for o in m.src} & content_src
                                                   or {o.document for o in m.tgt} & content_tgt)]
     if not options.mine:  # mining still served pairing; its pairs are just not written
@@ -349,6 +350,7 @@ def _signature(options: BuildOptions, store: PartStore, tasks: list[PairTask]) -
 
         settings["segmentation"] = f"{rules_id(options.src_lang)},{rules_id(options.tgt_lang)}"
     settings.update({"mine": options.mine, "mine.threshold": options.mine_threshold, "mine.k": options.mine_k,
+                     "mine.support_threshold": DEFAULT_SUPPORT_THRESHOLD, "mine.groups": "near-duplicates",
                      "pair.min_coverage": options.min_coverage, "presegmented": options.presegmented})
     if options.min_score is not None:
         settings["min_score"] = options.min_score
