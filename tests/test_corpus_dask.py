@@ -17,7 +17,7 @@ from conftest import CORPUS
 
 pytest.importorskip("distributed")
 pytestmark = pytest.mark.slow
-from dask_cluster import local_cluster  # noqa: E402
+from align.corpus.local_cluster import local_cluster  # noqa: E402
 
 NAMES = ["oic-gs-2023-12-12-supreme-court-verdict-jk.txt", "un-news-2019-02-19-sg-india-pakistan-pulwama.txt",
          "un-news-2019-10-29-ohchr-indian-administered-kashmir.txt", "una-2023-09-20-oic-contact-group-jk-new-york.txt"]

@@ -22,20 +22,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
-from pathlib import Path
 
 from align.corpus.mining import PoolDocument, mine
 from align.embed import get_encoder
+from bench.corpus import shared_dir
 
-#: ../shared beside the project (or beside the folder of a git worktree); $ALIGN_SHARED overrides.
-SHARED = Path(os.environ.get("ALIGN_SHARED") or next(
-    (p / "shared" for p in Path(__file__).resolve().parents[2:] if (p / "shared" / "benchmarks").is_dir()),
-    Path("../shared")))
-TRANSREAD = SHARED / "benchmarks" / "transread_en-fr"
+TRANSREAD = shared_dir() / "benchmarks" / "transread_en-fr"
 DEV = [("Candide", "VoyageAuCentreDeLaTerre"), ("AlicesAdventuresInWonderland", "Candide"),
        ("VoyageAuCentreDeLaTerre", "AlicesAdventuresInWonderland")]
 THRESHOLDS = [1.0, 1.01, 1.02, 1.03, 1.04]

@@ -22,17 +22,13 @@ class SchedulerError(AlignError):
 
 
 class LocalRunner:
-    """Tasks inline (jobs == 1) or in a pool of `jobs` processes on this machine."""
+    """Tasks in a pool of `jobs` processes on this machine, or inline when one process is enough (jobs
+    == 1, or a single task: a re-run that has one new pair to align does not start a pool)."""
 
     def __init__(self, jobs: int, settings: WorkerSettings):
         self.jobs, self.settings, self.pool = jobs, settings, None
 
     def __enter__(self):
-        if self.jobs > 1:
-            # "spawn", not fork: the parent may already run threads (faiss/OpenMP, torch, tqdm) and a
-            # forked child can inherit a held lock and hang.
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=init_process, initargs=(self.settings,))
         return self
 
     def __exit__(self, *exc):
@@ -40,10 +36,15 @@ class LocalRunner:
             self.pool.shutdown(cancel_futures=True)
 
     def run(self, function: Callable, arguments: list[tuple]) -> Iterator[tuple[int, object]]:
-        if self.pool is None:
+        if self.jobs == 1 or len(arguments) <= 1:
             for number, args in enumerate(arguments):
                 yield number, function(self.settings, *args)
             return
+        if self.pool is None:
+            # "spawn", not fork: the parent may already run threads (faiss/OpenMP, torch, tqdm) and a
+            # forked child can inherit a held lock and hang.
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=init_process, initargs=(self.settings,))
         futures = {self.pool.submit(function, self.settings, *args): n for n, args in enumerate(arguments)}
         for future in as_completed(futures):
             yield futures[future], future.result()

@@ -1,6 +1,7 @@
-"""A real Dask cluster on 127.0.0.1 for tests and benchmarks: `dask scheduler` and `dask worker` as
-separate processes (their own sessions, so a worker can be killed like a lost machine), on free ports,
-with bounded waits, always torn down."""
+"""A throwaway Dask cluster on this machine (127.0.0.1), for the tests and benchmarks of
+`align build --scheduler`: `dask scheduler` and `dask worker` as separate processes (each in its own
+session, so that a worker can be killed like a lost machine), on free ports, with bounded waits, always
+torn down. Workers import align from the same source tree as this process."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+#: The folder holding the `align` package, put on the workers' PYTHONPATH.
+SOURCE = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -55,7 +57,7 @@ def local_cluster(folder: Path, workers: int = 2, *, nanny: bool = False, worker
     Each worker gets its own embedding cache folder (`folder/cache-N`) unless `worker_env` says otherwise.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "OMP_NUM_THREADS": "1"}
+    env = {**os.environ, "PYTHONPATH": str(SOURCE), "OMP_NUM_THREADS": "1"}
     scheduler_file = folder / "scheduler.json"
     scheduler = _spawn(_dask("scheduler", "--host", "127.0.0.1", "--port", "0", "--dashboard-address",
                              "127.0.0.1:0", "--scheduler-file", str(scheduler_file)), folder / "scheduler.log", env)
