@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -63,23 +64,32 @@ def static_model(folder: Path) -> Path:
 def build(corpus: Path, out: Path, model: str, extra: list[str], env: dict) -> dict:
     command = [sys.executable, "-c", DRIVER, "build", str(corpus / "fr"), str(corpus / "en"), "-o", str(out),
                "--presegmented", "--model", model, "--date", "2024-01-01", "--quiet", *extra]
-    start = time.perf_counter()
+    start, before = time.perf_counter(), _children_cpu()
     done = subprocess.run(command, env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - start
+    wall, cpu = time.perf_counter() - start, _children_cpu() - before
     if done.returncode:
         raise SystemExit(f"build failed: {done.stderr[-2000:]}")
     driver, child = (int(x) for x in done.stderr.split("maxrss")[-1].split())
     report = json.loads((out / "corpus-report.json").read_text(encoding="utf-8"))
-    return {"wall": wall, "driver_mib": driver / 1024, "child_mib": child / 1024,
+    return {"wall": wall, "cpu": cpu, "driver_mib": driver / 1024, "child_mib": child / 1024,
             "units": report["tm"]["tmx"]["units"], "stdout": done.stdout.strip()}
 
 
-def worker_peaks(cluster) -> list[float]:
-    import resource
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
+
+def _own_usage() -> tuple[float, int]:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def worker_usage(cluster) -> tuple[float, list[float]]:
+    """CPU seconds of all workers together and each worker's peak RSS in MiB."""
     with cluster.client() as client:
-        peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    return [kib / 1024 for kib in peaks.values()]
+        usage = client.run(_own_usage)
+    return sum(cpu for cpu, _ in usage.values()), [rss / 1024 for _, rss in usage.values()]
 
 
 def main() -> None:
@@ -109,20 +119,22 @@ def main() -> None:
             shared = {"ALIGN_CACHE_DIR": str(root / "cache-shared")} if args.shared_cache else None
             with local_cluster(root / "cluster", workers=2, worker_env=shared) as cluster:
                 result = build(root / "corpus", root / "dask", model, ["--scheduler", cluster.address], env)
-                peaks = worker_peaks(cluster)
+                workers_cpu, peaks = worker_usage(cluster)
+                result["cpu"] += workers_cpu
             rows.append(("Dask, 2 workers" + (" (one shared cache)" if args.shared_cache else ""), result,
                          " / ".join(f"{p:.0f}" for p in peaks)))
             same = all((root / "local-full" / n).read_bytes() == (root / "dask" / n).read_bytes()
                        for n in ("corpus.tmx", "corpus.tsv", "corpus-report.json", "corpus-report.html"))
         print(f"corpus: {pairs - 1} document pairs (+1 added), {sentences} sentences, {args.size} gold beads "
               f"each; model {args.model}; {os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}")
-        print("| run | wall s | pairs/s | units | driver peak MiB | worker peak MiB |")
-        print("|---|---|---|---|---|---|")
+        print("| run | wall s | CPU s (all processes) | pairs/s | units | driver peak MiB | worker peak MiB |")
+        print("|---|---|---|---|---|---|---|")
         for label, r, workers in rows:
             workers = workers or f"{r['child_mib']:.0f} (largest)"
-            print(f"| {label} | {r['wall']:.1f} | {(pairs - 1) / r['wall']:.1f} | {r['units']} "
+            print(f"| {label} | {r['wall']:.1f} | {r['cpu']:.1f} | {(pairs - 1) / r['wall']:.1f} | {r['units']} "
                   f"| {r['driver_mib']:.0f} | {workers} |")
-        print(f"one pair added / full local build: {rows[1][1]['wall'] / rows[0][1]['wall']:.1%} "
+        print(f"one pair added / full local build: wall {rows[1][1]['wall'] / rows[0][1]['wall']:.1%}, "
+              f"CPU {rows[1][1]['cpu'] / rows[0][1]['cpu']:.1%} "
               f"({rows[1][1]['stdout'].splitlines()[0]})")
         if not args.skip_dask:
             print(f"Dask output byte-identical to the local one: {same}")
