@@ -79,3 +79,17 @@ def test_leftovers_of_killed_builds_are_cleaned_and_complete_outputs_moved_in(tm
     assert sorted(p.name for p in out.iterdir()) == ["corpus.tmx", "corpus.tsv"]
     assert (out / "corpus.tmx").read_text(encoding="utf-8") == "old"
     assert (out / "corpus.tsv").read_text(encoding="utf-8") == "new"
+
+
+def test_progress_without_a_terminal_is_plain_lines():
+    import io
+
+    from align.corpus.progress import progress
+
+    stream = io.StringIO()  # not a terminal, like a CI log or a pipe
+    assert list(progress(iter(range(3)), 3, "align pairs", True, stream=stream)) == [0, 1, 2]
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "align: align pairs: 0/3" and lines[-1].startswith("align: align pairs: 3/3 (")
+    quiet = io.StringIO()
+    assert list(progress(iter(range(3)), 3, "align pairs", False, stream=quiet)) == [0, 1, 2]
+    assert quiet.getvalue() == ""

@@ -11,7 +11,8 @@ from align.corpus.mining import MiningResult, PoolDocument, mine
 from conftest import CORPUS, NOUAKCHOTT_FR
 
 COMMUNIQUES = ["dnd-2021-09-23-oic-cg-jk-joint-communique.txt", "mofa-2023-09-20-oic-cg-jk-joint-communique.txt",
-               "mofa-2025-09-23-oic-cg-jk-joint-communique.txt", "dailyindependent-2024-09-25-oic-cg-jk-joint-communique.txt",
+               "mofa-2025-09-23-oic-cg-jk-joint-communique.txt",
+               "dailyindependent-2024-09-25-oic-cg-jk-joint-communique.txt",
                "brecorder-2022-03-22-oic-cg-jk-joint-communique.txt", "dnanews-2019-09-25-oic-cg-jk-communique.txt"]
 
 

@@ -68,8 +68,8 @@ def write_json(path, summary: dict, parts: Parts, mined: MiningResult) -> None:
             out.write(",\n" if number else "\n")
             out.write(json.dumps(pair_record(part, low), ensure_ascii=False))
         out.write("\n],\n")
-        out.write('"mining": ' + json.dumps({"threshold": mined.threshold, "support_threshold": mined.support_threshold,
-                                     "k": mined.k}) + ",\n")
+        settings = {"threshold": mined.threshold, "support_threshold": mined.support_threshold, "k": mined.k}
+        out.write('"mining": ' + json.dumps(settings) + ",\n")
         _write_list(out, "mined", (mined_record(p) for p in mined.pairs))
         out.write(",\n")
         _write_list(out, "mined_refused", (mined_record(p, why) for p, why in mined.refused))
