@@ -135,9 +135,8 @@ def list_and_pair_by_name(src_dir: Path, tgt_dir: Path, options: BuildOptions) -
     for files, folder, role in ((src_files, src_dir, "source"), (tgt_files, tgt_dir, "target")):
         if not files:
             raise InputError(f"{folder}: no documents (.txt, .docx, .html, .pdf) in the {role} folder")
-    if not options.presegmented:
-        folders.check_not_swapped([f.path for f in src_files], [f.path for f in tgt_files],
-                                  options.src_lang, options.tgt_lang)
+    folders.check_not_swapped([f.path for f in src_files], [f.path for f in tgt_files],
+                              options.src_lang, options.tgt_lang)
     name_pairs, left_src, left_tgt = pair_by_name(src_files, tgt_files)
     cores = os.cpu_count() or 1
     work = max(len(name_pairs) + min(len(left_src), len(left_tgt)), len(left_src) + len(left_tgt), 1)
