@@ -4,7 +4,7 @@ anchors and the corpus job's ratio margin.
 Exact search (`IndexFlatIP`) up to `IVF_FROM` base rows; beyond that an inverted-file index (`IndexIVFFlat`)
 trained on a sample of the base, which visits `nprobe` of its `nlist` cells per query instead of every row.
 Its recall of the exact neighbours, and where exact search stops paying, are measured in
-`bench/corpus/mining_scale.py` (BENCHMARKS.md, "Corpus job at scale").
+`bench/corpus/mining_scale.py` (BENCHMARKS.md, section "issue 17").
 """
 
 from __future__ import annotations
