@@ -11,7 +11,7 @@ Measured in the same run, on the same machine, with the same embedding cache pol
 Both start with an empty embedding cache of their own, so both embed every sentence once. Reported:
 pairs/s, sentences/s, the ratio build/baseline, and the peak resident memory (ru_maxrss) of each.
 
-    python bench/corpus/throughput.py --pairs 300 --size 12 --jobs 2
+    python -m bench.corpus.throughput --pairs 300 --size 12 --jobs 2
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-TRANSREAD = Path(__file__).resolve().parents[2].parent / "shared" / "benchmarks" / "transread_en-fr"
+from bench.corpus import shared_dir
+
+TRANSREAD = shared_dir() / "benchmarks" / "transread_en-fr"
 
 
 def make_corpus(root: Path, pairs: int, size: int) -> tuple[int, int]:

@@ -14,16 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-
-def knn_mean(queries: np.ndarray, base: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each query row: (mean cosine of its k nearest base rows, their cosines, their indices)."""
-    import faiss  # heavy import, only when aligning
-
-    k = max(1, min(k, len(base)))
-    index = faiss.IndexFlatIP(base.shape[1])
-    index.add(np.ascontiguousarray(base, dtype=np.float32))
-    sims, ids = index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
-    return sims.mean(axis=1), sims, ids
+from align.knn import knn_mean
 
 
 def monotone_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> list[tuple[int, int]]:

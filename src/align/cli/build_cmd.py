@@ -27,6 +27,9 @@ def _warn(message: str) -> None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Document pairs aligned in parallel processes [default: min(CPU cores, pairs)].")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run the per-pair work on the Dask cluster whose scheduler is at ADDRESS "
+                   "(tcp://host:8786; needs align[dask]; see docs/cluster.md).")
 @click.option("--no-mine", is_flag=True, help="Do not write pairs mined across unpaired documents.")
 @click.option("--mine-threshold", type=float, default=DEFAULT_MINE_THRESHOLD, show_default=True,
               help="Ratio margin a mined pair needs (higher: fewer, surer pairs).")
@@ -40,8 +43,8 @@ def _warn(message: str) -> None:
 @click.option("--date", default=None, help="TMX creation date (YYYY-MM-DD or YYYYMMDDThhmmssZ) "
               "[default: SOURCE_DATE_EPOCH, else the newest input file's date].")
 @click.option("--quiet", is_flag=True, help="No progress bars.")
-def build(src_dir, tgt_dir, out_dir, src_lang, tgt_lang, model, no_cache, jobs, no_mine, mine_threshold,
-          min_coverage, min_score, lang_style, presegmented, date, quiet):
+def build(src_dir, tgt_dir, out_dir, src_lang, tgt_lang, model, no_cache, jobs, scheduler, no_mine,
+          mine_threshold, min_coverage, min_score, lang_style, presegmented, date, quiet):
     """Pair the documents of SRC_DIR and TGT_DIR, align each pair, mine the rest; write a TMX and a report.
 
     \b
@@ -49,18 +52,25 @@ def build(src_dir, tgt_dir, out_dir, src_lang, tgt_lang, model, no_cache, jobs, 
     then by content. Documents without a counterpart are listed in the report, and translation
     pairs are mined across them (marked x-origin=mined in the TMX).
 
+    Re-running into the same output folder reuses the pairs already aligned (part files in
+    OUT/.align-parts, keyed by document content and settings): an interrupted build resumes and
+    a corpus that gained a few documents aligns only those.
+
     \b
     Example:
       align build corpora/fr corpora/en -o tm/
+      align build corpora/fr corpora/en -o tm/ --scheduler tcp://scheduler:8786
     """
     from align.corpus.build import BuildOptions, build_corpus
 
     options = BuildOptions(src_lang=src_lang, tgt_lang=tgt_lang, model=model, cache=not no_cache, jobs=jobs,
+                           scheduler=scheduler,
                            mine=not no_mine, mine_threshold=mine_threshold, min_coverage=min_coverage,
                            min_score=min_score, lang_style=lang_style, presegmented=presegmented, date=date,
                            progress=not quiet)
     result = build_corpus(src_dir, tgt_dir, out_dir, options, log=_warn)
-    click.echo(f"{result.pairs} document pair(s), {result.units} unit(s) ({result.mined} mined) -> "
+    reused = f"; {result.pairs - result.aligned} reused from earlier runs" if result.aligned < result.pairs else ""
+    click.echo(f"{result.pairs} document pair(s){reused}, {result.units} unit(s) ({result.mined} mined) -> "
                f"{result.files['tmx']}")
     click.echo(f"unpaired: {len(result.unpaired_src)} {src_lang}, {len(result.unpaired_tgt)} {tgt_lang}; "
                f"report: {result.files['html']}")

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from align.knn import knn
+
 
 @dataclass(frozen=True)
 class MarginMatch:
@@ -24,16 +26,6 @@ class MarginMatch:
     tgt: int
     margin: float
     cosine: float
-
-
-def _knn(queries: np.ndarray, base: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Exact inner-product k nearest neighbours with FAISS (vectors are L2-normalised: cosine)."""
-    import faiss  # lazy: importing align never loads faiss
-
-    index = faiss.IndexFlatIP(base.shape[1])
-    index.add(np.ascontiguousarray(base, dtype=np.float32))
-    sims, ids = index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
-    return sims, ids
 
 
 def mutual_best_margin(src: np.ndarray, tgt: np.ndarray, *, k: int = 4, candidates: int | None = None,
@@ -52,8 +44,8 @@ def mutual_best_margin(src: np.ndarray, tgt: np.ndarray, *, k: int = 4, candidat
     k_fwd, k_bwd = min(k, n_tgt), min(k, n_src)
     c_fwd = min(max(candidates or k, k), n_tgt)
     c_bwd = min(max(candidates or k, k), n_src)
-    fwd_sims, fwd_ids = _knn(src, tgt, c_fwd)
-    bwd_sims, bwd_ids = _knn(tgt, src, c_bwd)
+    fwd_sims, fwd_ids = knn(src, tgt, c_fwd)
+    bwd_sims, bwd_ids = knn(tgt, src, c_bwd)
     src_mean = fwd_sims[:, :k_fwd].mean(axis=1)
     tgt_mean = bwd_sims[:, :k_bwd].mean(axis=1)
     src_ok = np.ones(n_src, bool) if src_allowed is None else np.asarray(src_allowed, bool)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from align.corpus.build import load_segments, make_encoder, mined_units, tmx_date
+from align.corpus.build import mined_units, tmx_date
 from align.corpus.mining import DEFAULT_K, DEFAULT_MINE_THRESHOLD, MiningResult, PoolDocument, mine
+from align.corpus.tasks import load_segments
 from align.errors import InputError
 from align.signature import Signature
 
@@ -25,9 +26,10 @@ def mine_files(src_files: list[Path], tgt_files: list[Path], out: Path, *, src_l
                threshold: float = DEFAULT_MINE_THRESHOLD, k: int = DEFAULT_K, lang_style: str = "region",
                presegmented: bool = False, date: str | None = None) -> MiningResult:
     """Mine `src_files` against `tgt_files` and write the mined pairs (x-origin=mined) to `out`."""
+    from align.embed import get_encoder
     from align.formats import write_units
 
-    encoder = make_encoder(model, cache=cache)
+    encoder = get_encoder(model, cache=cache, progress=False)
     src_pool = load_pool(src_files, src_lang, encoder, presegmented)
     tgt_pool = load_pool(tgt_files, tgt_lang, encoder, presegmented)
     result = mine(src_pool, tgt_pool, threshold=threshold, k=k)

@@ -49,6 +49,7 @@ def pair_record(part: dict, low: float) -> dict:
 def mined_record(pair: MinedPair, reason: str | None = None) -> dict:
     record = {"source": pair.source, "target": pair.target, "margin": round(pair.margin, 4),
               "cosine": round(pair.cosine, 4),
+              "support": pair.support,
               "src": [[o.document, o.index] for o in pair.src], "tgt": [[o.document, o.index] for o in pair.tgt]}
     if reason:
         record["refused"] = reason
@@ -67,7 +68,8 @@ def write_json(path, summary: dict, parts: Parts, mined: MiningResult) -> None:
             out.write(",\n" if number else "\n")
             out.write(json.dumps(pair_record(part, low), ensure_ascii=False))
         out.write("\n],\n")
-        out.write('"mining": ' + json.dumps({"threshold": mined.threshold, "k": mined.k}) + ",\n")
+        settings = {"threshold": mined.threshold, "support_threshold": mined.support_threshold, "k": mined.k}
+        out.write('"mining": ' + json.dumps(settings) + ",\n")
         _write_list(out, "mined", (mined_record(p) for p in mined.pairs))
         out.write(",\n")
         _write_list(out, "mined_refused", (mined_record(p, why) for p, why in mined.refused))
@@ -128,7 +130,10 @@ def _summary_html(summary: dict, pairs: list[dict], mined: MiningResult) -> str:
                                                  for s in summary["skipped"]]))
     parts.append("<h2 id='mined'>Mined pairs</h2>")
     parts.append(f"<p>Sentence pairs found across unpaired documents (mutual best, ratio margin &ge; "
-                 f"{mined.threshold}, k = {mined.k}), written with <code>x-origin=mined</code>.</p>")
+                 f"{mined.threshold}, or &ge; {mined.support_threshold} when a neighbouring sentence pair is "
+                 f"matched too; k = {mined.k}), written with <code>x-origin=mined</code>. Identical and "
+                 "near-duplicate sentences (a clause repeated with small changes) are grouped and listed "
+                 "once, with all the places they occur.</p>")
     parts.append(_table(["margin", "source", "target", "documents"],
                         [f"<tr><td class='num'>{m.margin:.3f}</td><td>{escape(m.source)}</td>"
                          f"<td>{escape(m.target)}</td><td class='ix'>{_occurrences(m.src)}<br>"
@@ -148,9 +153,13 @@ def _summary_html(summary: dict, pairs: list[dict], mined: MiningResult) -> str:
 
 
 def _occurrences(occurrences) -> str:
-    """`doc.txt #12`, and how many other places hold the same sentence (recurring clauses)."""
+    """`doc.txt #12`, and every other place that holds the same sentence or a near-duplicate of it
+    (a recurring clause is reported once, with all its documents)."""
     first = f"{escape(occurrences[0].document)} #{occurrences[0].index}"
-    return first + (f" (+{len(occurrences) - 1} identical)" if len(occurrences) > 1 else "")
+    if len(occurrences) == 1:
+        return first
+    others = ", ".join(f"{escape(o.document)} #{o.index}" for o in occurrences[1:])
+    return f"{first}<details><summary>+{len(occurrences) - 1} in its group</summary>{others}</details>"
 
 
 def _pair_html(n: int, record: dict, low: float) -> str:
