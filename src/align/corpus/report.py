@@ -43,6 +43,8 @@ def pair_record(part: dict, low: float) -> dict:
                   "unaligned_src": len(unaligned_src), "unaligned_tgt": len(unaligned_tgt)},
         "unaligned": {"src": unaligned_src, "tgt": unaligned_tgt},
         "beads": beads,
+        # every sentence of both documents, so a reviewer (`align review`) gets m:n beads' sentences exactly
+        "src_segments": src, "tgt_segments": tgt,
     }
 
 
@@ -193,5 +195,5 @@ def write_html(path, summary: dict, parts: Parts, mined: MiningResult) -> None:
 def pair_record_light(part: dict, low: float) -> dict:
     """`pair_record` without the bead texts: what the summary table needs, small for any corpus size."""
     record = pair_record(part, low)
-    del record["beads"]
+    del record["beads"], record["src_segments"], record["tgt_segments"]
     return record
