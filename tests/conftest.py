@@ -27,3 +27,18 @@ def benchmarks_dir() -> Path:
     if not BENCHMARKS.is_dir():
         pytest.skip("../shared/benchmarks is not beside the project")
     return BENCHMARKS
+
+
+@pytest.fixture(scope="session")
+def sample_tm(tmp_path_factory) -> Path:
+    """The sample corpus built once through the CLI, as the README's first command does (`tm/` itself is
+    not committed: the main job writes there). Tests copy it before changing anything in it."""
+    from click.testing import CliRunner
+
+    from align.cli import cli
+
+    out = tmp_path_factory.mktemp("sample") / "tm"
+    result = CliRunner().invoke(cli, ["build", str(CORPUS / "fr"), str(CORPUS / "en"), "-o", str(out),
+                                      "--date", "2024-01-01", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out

@@ -46,7 +46,7 @@ def test_every_tour_command_names_files_that_exist():
             outputs.add(args[2])
         for arg in args[1:]:
             assert "*" not in arg and "?" not in arg, f"a shell glob in the tour: {' '.join(command)}"
-            if arg in outputs or arg.startswith("-") or not re.search(r"/|\.[a-z]\w*$", arg):
+            if arg in outputs or arg.startswith("-") or "://" in arg or not re.search(r"/|\.[a-z]\w*$", arg):
                 continue
             produced = arg in written or any(arg.startswith(folder) for folder in written if folder.endswith("/"))
             assert produced or (REPO / arg).exists(), f"{arg} (in `{' '.join(command)}`) does not exist"

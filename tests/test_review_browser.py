@@ -93,9 +93,10 @@ def version_is(n: int):
     return lambda d: d.find_element(By.ID, "stats").text.endswith(f"version {n}")
 
 
-def test_a_review_survives_a_killed_server_and_exports_exactly_the_corrected_units(browser, tmp_path: Path):
+def test_a_review_survives_a_killed_server_and_exports_exactly_the_corrected_units(browser, tmp_path: Path,
+                                                                                   sample_tm: Path):
     folder = tmp_path / "tm"
-    shutil.copytree(REPO / "tm", folder)
+    shutil.copytree(sample_tm, folder)
     server = Server(folder)
     try:
         browser.get(server.url + "pairs/1")
@@ -164,9 +165,9 @@ def test_a_review_survives_a_killed_server_and_exports_exactly_the_corrected_uni
     assert units[5].props["reviewer"] == "ann"
 
 
-def test_two_tabs_on_one_pair_never_overwrite_each_other_silently(browser, tmp_path: Path):
+def test_two_tabs_on_one_pair_never_overwrite_each_other_silently(browser, tmp_path: Path, sample_tm: Path):
     folder = tmp_path / "tm"
-    shutil.copytree(REPO / "tm", folder)
+    shutil.copytree(sample_tm, folder)
     server = Server(folder)
     try:
         browser.get(server.url)

@@ -17,9 +17,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
+def folder(tmp_path: Path, sample_tm: Path) -> Path:
     folder = tmp_path / "tm"
-    shutil.copytree(REPO / "tm", folder)
+    shutil.copytree(sample_tm, folder)
     return folder
 
 

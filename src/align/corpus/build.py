@@ -94,6 +94,7 @@ class BuildResult:
     signature: Signature
     aligned: int = 0  # pairs aligned by this run (the others came from part files of earlier runs)
     workers: dict[int, int] = field(default_factory=dict)  # worker pid -> encoders it loaded
+    warnings: list[str] = field(default_factory=list)  # what the TMX writer changed (characters XML forbids)
 
 
 def output_files(out_dir: Path, name: str) -> dict[str, Path]:
@@ -291,7 +292,8 @@ def write_outputs(plan: BuildPlan, done: list[PairTask], store: PartStore, out_d
     folders.publish(staging, out_dir, [p.name for p in files.values()])
     return BuildResult(out_dir=out_dir, files=files, pairs=len(done), units=written["tmx"].written,
                        mined=len(plan.mined.pairs), unpaired_src=plan.unpaired_src,
-                       unpaired_tgt=plan.unpaired_tgt, skipped=plan.skipped, signature=signature)
+                       unpaired_tgt=plan.unpaired_tgt, skipped=plan.skipped, signature=signature,
+                       warnings=list(written["tmx"].warnings()))
 
 
 def tmx_date(date: str | None, inputs: list[Path]) -> str:

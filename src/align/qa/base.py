@@ -97,7 +97,7 @@ class QAContext:
         """Candidate term pairs from `align.glossary.extract_terms` (empty unless `use_extractor`)."""
         if not self.use_extractor or not self.units:
             return []
-        from align.glossary import extract_terms  # lazily: word alignment loads eflomal
+        from align.glossary import extract_terms  # lazily: the term engine loads its lexicon
 
         first = self.units[0]
         return list(extract_terms(self.units, src_lang=first.src_lang, tgt_lang=first.tgt_lang).pairs)

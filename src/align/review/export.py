@@ -61,7 +61,8 @@ def export(decisions: Decisions, formats: tuple[str, ...] = FORMATS) -> dict:
     from align.formats import write_units
 
     corpus = decisions.corpus
-    signature = Signature({**corpus.signature, "review": "applied"})
+    # the build's settings, under this align's version (Signature adds its own `align` key)
+    signature = Signature({**{k: v for k, v in corpus.signature.items() if k != "align"}, "review": "applied"})
     written = {}
     counts: Counter = Counter()
     for name in formats:

@@ -52,7 +52,11 @@ def read_tmx(path: Path, src_lang: str | None, tgt_lang: str | None) -> list[Tra
             position += 1
             variants = _variants(element)
             langs = list(variants)
-            src = _pick(langs, src_lang or (header_src if header_src not in (None, "*all*") else langs[0]))
+            if not langs:  # an empty <tu>: nothing to check
+                release(element)
+                continue
+            declared = header_src if header_src and header_src.lower() != "*all*" else None
+            src = _pick(langs, src_lang or declared or langs[0])
             others = [lang for lang in langs if lang != src]
             tgt = _pick(others, tgt_lang) if tgt_lang else (others[0] if others else None)
             if src and tgt:
