@@ -10,11 +10,6 @@ class AlignError(Exception):
 
     exit_code = 2
 
-    def __reduce__(self):
-        """Pickle the message alone: whatever a library or a test tool attached to the instance (lxml error
-        logs, notes) must not stop the error from crossing a process boundary."""
-        return type(self), tuple(str(arg) for arg in self.args[:1])
-
 
 class InputError(AlignError):
     """An input file cannot be used: missing, empty, binary, undecodable, malformed or hostile."""

@@ -163,9 +163,14 @@ def safe_iterparse(path: str | os.PathLike, events: tuple[str, ...] = ("start", 
                 root = None
             yield event, element
     except (etree.XMLSyntaxError, UnicodeError) as error:
-        raise _parse_error(error, str(path)) from None
+        failure = _parse_error(error, str(path))
     except OSError as error:  # lxml's file reader reports some encoding errors as "Error reading file"
-        raise InputError(f"{path}: cannot be read as XML ({error})") from None
+        failure = InputError(f"{path}: cannot be read as XML ({error})")
+    else:
+        return
+    # Raised outside the except block, so the error holds no __context__: lxml's error log cannot be
+    # pickled, and tblib (which Dask installs in every process that imports it) pickles __context__ too.
+    raise failure
 
 
 def parse_xml(source: str | os.PathLike | bytes, name: str | None = None, *, allow_doctype: bool = True,
@@ -185,10 +190,13 @@ def parse_xml(source: str | os.PathLike | bytes, name: str | None = None, *, all
         source = _checked_file(source, name, allow_doctype).read_bytes()
     etree.clear_error_log()
     parser = etree.XMLParser(encoding=utf8_override(source, name), **_PARSER_OPTIONS)
+    root, failure = None, None
     try:
         root = etree.fromstring(source, parser)
     except (etree.XMLSyntaxError, UnicodeError) as error:
-        raise _parse_error(error, name) from None
+        failure = _parse_error(error, name)
+    if failure is not None:
+        raise failure  # outside the except block: no unpicklable __context__ (see safe_iterparse)
     if root is None:
         raise InputError(f"{name}: no root element")
     _refuse_declared_entities(root, name)
