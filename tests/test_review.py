@@ -268,13 +268,16 @@ def test_cli_exports_the_reviewed_tm_of_a_real_build(tmp_path: Path):
         for name in names:
             shutil.copy(REPO / "corpora" / side / name, tmp_path / side / name)
     folder = tmp_path / "tm"
-    built = CliRunner().invoke(cli, ["build", str(tmp_path / "fr"), str(tmp_path / "en"), "-o", str(folder)])
+    built = CliRunner().invoke(cli, ["build", str(tmp_path / "fr"), str(tmp_path / "en"), "-o", str(folder),
+                                     "--lang-style", "bare", "--min-score", "0.8", "--date", "2024-01-01"])
     assert built.exit_code == 0, built.output
     result = CliRunner().invoke(cli, ["review", str(folder), "--export"])
     assert result.exit_code == 0, result.output
-    original = list(read_store(folder / "corpus.tmx").units)
-    reviewed = list(read_store(folder / "corpus.reviewed.tmx").units)
-    assert len(original) >= 10
+    src_lang, tgt_lang, original = read_store(folder / "corpus.tmx")
+    reviewed_src, reviewed_tgt, reviewed = read_store(folder / "corpus.reviewed.tmx")
+    assert (reviewed_src, reviewed_tgt) == (src_lang, tgt_lang) == ("fr", "en")  # written as the build wrote it
+    original, reviewed = list(original), list(reviewed)
+    assert len(original) >= 8 and 'creationdate="20240101T000000Z"' in (folder / "corpus.reviewed.tmx").read_text()
     assert [(u.source, u.target) for u in reviewed] == [(u.source, u.target) for u in original]
     assert {u.props["review"] for u in reviewed} == {"machine"}
     with sqlite3.connect(folder / "review.sqlite") as db:

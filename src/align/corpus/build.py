@@ -33,11 +33,12 @@ from align.corpus.progress import progress
 from align.corpus.runners import make_runner
 from align.corpus.tasks import PairTask, Skipped, WorkerSettings, align_pair, embed_document
 from align.errors import ConfigError, InputError
+from align.formats.base import REVIEW_BELOW
 from align.model import Bead, TranslationUnit
 from align.signature import Signature
 
 #: Beads whose confidence is below this are highlighted in the report.
-LOW_CONFIDENCE = 0.5
+LOW_CONFIDENCE = REVIEW_BELOW
 
 
 @dataclass
@@ -280,6 +281,8 @@ def write_outputs(plan: BuildPlan, done: list[PairTask], store: PartStore, out_d
         "src_dir": plan.src_dir.name, "tgt_dir": plan.tgt_dir.name, "src_lang": options.src_lang,
         "tgt_lang": options.tgt_lang, "date": date, "signature": signature.as_dict(),
         "low_confidence": LOW_CONFIDENCE,
+        # how the TM was written, so a reviewed export (`align review --export`) is written the same way
+        "write": {"lang_style": options.lang_style, "min_score": options.min_score},
         "documents": {"src": len(plan.src_files), "tgt": len(plan.tgt_files)},
         "unpaired": {"src": plan.unpaired_src, "tgt": plan.unpaired_tgt},
         "refused_content_pairs": [asdict(p) for p in plan.refused_pairs],

@@ -69,7 +69,7 @@ def export(decisions: Decisions, formats: tuple[str, ...] = FORMATS) -> dict:
         counts = Counter()
         path = Path(corpus.folder) / f"{corpus.export_stem}.{name}"
         units = itertools.chain(reviewed_units(decisions, counts), mined_units(decisions, counts))
-        report = write_units(path, units, src_lang=corpus.src_lang,
-                             tgt_lang=corpus.tgt_lang, signature=signature)
+        report = write_units(path, units, src_lang=corpus.src_lang, tgt_lang=corpus.tgt_lang,
+                             signature=signature, **corpus.write_options)
         written[name] = {"file": path.name, "units": report.written}
     return {"files": written, "counts": dict(counts)}

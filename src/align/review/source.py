@@ -61,6 +61,7 @@ class Corpus:
     signature: dict = field(default_factory=dict)
     export_stem: str = "corpus.reviewed"
     mined: list[dict] = field(default_factory=list)  # the build's mined pairs (not reviewed here), kept in the TM
+    write_options: dict = field(default_factory=dict)  # the build's lang_style, min_score and creation date
 
 
 def text_hash(sentences: list[str]) -> str:
@@ -139,7 +140,9 @@ def open_folder(folder: Path) -> Corpus:
     except (json.JSONDecodeError, KeyError, TypeError) as error:
         raise InputError(f"{path}: not a build report ({error})") from None
     pairs = [pair_from_record(n, r, src_lang, tgt_lang) for n, r in enumerate(records)]
-    return Corpus(folder, pairs, src_lang, tgt_lang, report.get("signature") or {}, mined=report.get("mined") or [])
+    write_options = {**(report.get("write") or {}), "creation_date": report.get("date")}
+    return Corpus(folder, pairs, src_lang, tgt_lang, report.get("signature") or {}, mined=report.get("mined") or [],
+                  write_options={k: v for k, v in write_options.items() if v is not None})
 
 
 def open_beads(beads_path: Path, src: Path, tgt: Path, src_lang: str, tgt_lang: str,
