@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from bench import shared_dir
+
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpora"
-#: The shared data beside the project (benchmarks, schemas), or beside the nearest folder above it that
-#: has one (a git worktree); ALIGN_SHARED_DIR points elsewhere.
-SHARED = Path(os.environ.get("ALIGN_SHARED_DIR") or next(
-    (p / "shared" for p in REPO.parents if (p / "shared" / "benchmarks").is_dir()), REPO.parent / "shared"))
+#: The shared data beside the project (benchmarks, schemas): see `bench.shared_dir`.
+SHARED = shared_dir()
 BENCHMARKS = SHARED / "benchmarks"
 NOUAKCHOTT_FR = CORPUS / "fr" / "oic-cg-jk-2023-03-16-nouakchott-communique.txt"
 

@@ -1,25 +1,18 @@
 """The gold sets beside the project (`shared/benchmarks` in the nearest folder above the repository that has
-one, or `$ALIGN_BENCHMARKS`), as (name, src lines, tgt lines, gold beads)."""
+one, or `$ALIGN_SHARED_DIR`), as (name, src lines, tgt lines, gold beads)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from align.formats.beads import read_beads
+from bench import shared_dir
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _benchmarks() -> Path:
-    if os.environ.get("ALIGN_BENCHMARKS"):
-        return Path(os.environ["ALIGN_BENCHMARKS"])
-    found = [p / "shared" / "benchmarks" for p in REPO.parents if (p / "shared" / "benchmarks").is_dir()]
-    return found[0] if found else REPO.parent / "shared" / "benchmarks"
-
-
-BENCHMARKS = _benchmarks()
+BENCHMARKS = shared_dir() / "benchmarks"
 TEXTBERG = BENCHMARKS / "textberg_de-fr"
 TRANSREAD = BENCHMARKS / "transread_en-fr"
 TRANSREAD_TEST = ["Emma", "JaneEyre", "LaFauteDeLAbbeMouret", "LesConfessions", "LesTravailleursDeLaMer",

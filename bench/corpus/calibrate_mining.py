@@ -28,7 +28,7 @@ import time
 
 from align.corpus.mining import PoolDocument, mine
 from align.embed import get_encoder
-from bench.corpus import shared_dir
+from bench import shared_dir
 
 TRANSREAD = shared_dir() / "benchmarks" / "transread_en-fr"
 DEV = [("Candide", "VoyageAuCentreDeLaTerre"), ("AlicesAdventuresInWonderland", "Candide"),

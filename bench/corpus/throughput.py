@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.corpus import shared_dir
+from bench import shared_dir
 
 TRANSREAD = shared_dir() / "benchmarks" / "transread_en-fr"
 

@@ -9,7 +9,6 @@ numbers); `clean_sentences` is what a perfect reader would give. Used by `bench.
 from __future__ import annotations
 
 import html
-import re
 import subprocess
 import tempfile
 from dataclasses import dataclass

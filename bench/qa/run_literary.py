@@ -15,14 +15,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from bench import shared_dir
 from bench.qa.run_bench import run_pofilter
 
 HERE = Path(__file__).resolve().parent
 
-# `shared/` beside the project, or above a worktree of it.
-TRANSREAD = next((p / "shared" / "benchmarks" / "transread_en-fr" for p in HERE.parents
-                  if (p / "shared" / "benchmarks" / "transread_en-fr").is_dir()),
-                 HERE.parents[1].parent / "shared" / "benchmarks" / "transread_en-fr")
+TRANSREAD = shared_dir() / "benchmarks" / "transread_en-fr"
 DEV_BOOKS = ("AlicesAdventuresInWonderland", "Candide", "DuCoteDeChezSwann", "VingtMilleLieuesSousLesMers",
              "VoyageAuCentreDeLaTerre")
 

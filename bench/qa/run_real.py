@@ -33,6 +33,7 @@ from align.model import TranslationUnit
 from align.qa import run_qa
 from align.qa.sources import read_qa_units
 from align.qa.suppress import text_hash
+from bench import shared_dir
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -41,13 +42,6 @@ JUDGEMENTS = HERE / "real" / "judgements.tsv"
 LOCALE = Path("/usr/share/locale/fr/LC_MESSAGES")
 DJANGO = "django==5.2.19"
 FIELDS = ["source", "unit", "check", "target_hash", "verdict", "note", "src", "tgt"]
-
-
-def _shared() -> Path:
-    for parent in ROOT.parents:
-        if (parent / "shared" / "benchmarks").is_dir():
-            return parent / "shared"
-    raise SystemExit("shared/benchmarks not found above the repository")
 
 
 def _from_mo(name: str) -> list[TranslationUnit]:
@@ -81,7 +75,7 @@ def _literary() -> list[TranslationUnit]:
 
     units = []
     for book in DEV_BOOKS:
-        folder = _shared() / "benchmarks" / "transread_en-fr" / book
+        folder = shared_dir() / "benchmarks" / "transread_en-fr" / book
         en = (folder / "en").read_text(encoding="utf-8").splitlines()
         fr = (folder / "fr").read_text(encoding="utf-8").splitlines()
         for number, line in enumerate((folder / "gold.en-fr").read_text(encoding="utf-8").splitlines(), 1):

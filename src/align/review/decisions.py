@@ -21,7 +21,7 @@ from align.errors import InputError
 from align.review import beads as ops
 from align.review.beads import ReviewBead, Splice
 from align.review.source import Corpus, PairSource
-from align.review.store import Store, bump_version, now
+from align.review.store import Store, VersionConflict, bump_version, now
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS align_pairs (

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 
 from align.qa.acronyms import acronym_stats, is_variant
 from align.qa.base import Check, Span
-from align.qa.terms import find_expansions, is_acronym
+from align.qa.terms import find_expansions
 
 
 class TermInconsistency(Check):
