@@ -84,7 +84,7 @@ def test_leftovers_of_killed_builds_are_cleaned_and_complete_outputs_moved_in(tm
 def test_progress_without_a_terminal_is_plain_lines():
     import io
 
-    from align.corpus.progress import progress
+    from align.progress import progress
 
     stream = io.StringIO()  # not a terminal, like a CI log or a pipe
     assert list(progress(iter(range(3)), 3, "align pairs", True, stream=stream)) == [0, 1, 2]
@@ -93,3 +93,20 @@ def test_progress_without_a_terminal_is_plain_lines():
     quiet = io.StringIO()
     assert list(progress(iter(range(3)), 3, "align pairs", False, stream=quiet)) == [0, 1, 2]
     assert quiet.getvalue() == ""
+
+
+def test_progress_on_a_terminal_is_a_bar():
+    import io
+
+    from align.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Terminal()
+    with Progress(500, "embedding (test)", "text", stream) as shown:
+        shown.update(250)
+        shown.update(250)
+    assert "embedding (test)" in stream.getvalue() and "0/500 [" in stream.getvalue()  # the bar
+    assert "align: embedding" not in stream.getvalue()  # no plain lines on a terminal

@@ -1,10 +1,11 @@
-"""The shared FAISS k-NN helper: exact search, and the IVF index used beyond `IVF_FROM` rows."""
+"""The shared FAISS k-NN helper: exact search, the IVF index used beyond `IVF_FROM` rows, and the aligner's
+search near the diagonal."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from align.knn import knn, knn_mean
+from align.knn import diagonal_windows, knn, knn_mean, knn_near_diagonal
 
 
 def _clustered(rng, n, dim=48, centres=20):
@@ -27,5 +28,43 @@ def test_ivf_finds_the_exact_nearest_neighbours_of_translations():
 def test_knn_mean_keeps_the_aligner_signature_and_caps_k():
     rng = np.random.default_rng(4)
     base, queries = _clustered(rng, 3), _clustered(rng, 5)
-    means, sims, ids = knn_mean(queries, base, 10)
+    means, sims, ids = knn_mean(queries, base, 10, reach=2048)
     assert sims.shape == ids.shape == (5, 3) and np.allclose(means, sims.mean(axis=1))
+
+
+def _translation_of(rng, source, noise=0.01):
+    rows = source + noise * rng.standard_normal(source.shape).astype(np.float32)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_near_diagonal_is_the_whole_search_when_the_windows_cover_the_documents():
+    rng = np.random.default_rng(5)
+    src = _clustered(rng, 900)
+    tgt = _translation_of(rng, src[np.r_[0:300, 350:900]])  # 50 sentences missing in the translation
+    near_sims, near_ids = knn_near_diagonal(src, tgt, 4, reach=500)
+    sims, ids = knn(src, tgt, 4, approximate=False)
+    assert (near_ids == ids).all() and (near_sims == sims).all()
+
+
+def test_near_diagonal_finds_translations_shifted_less_than_its_reach():
+    """A long document whose translation drops a 300-sentence chapter and adds 200 lines at the end: every
+    surviving sentence still finds its translation, and no neighbour comes from outside the windows."""
+    rng = np.random.default_rng(6)
+    src = _clustered(rng, 6000, centres=400)
+    kept = np.r_[0:2000, 2300:6000]
+    tgt = np.concatenate([_translation_of(rng, src[kept]), _clustered(rng, 200, centres=400)])
+    reach = 600  # the last sentences sit 500 rows before their relative position
+    sims, ids = knn_near_diagonal(src, tgt, 4, reach=reach, block=256)
+    found = ids[kept, 0] == np.arange(len(kept))
+    assert found.all()
+    for start, stop, first, end in diagonal_windows(len(src), len(tgt), reach, 256):
+        assert ((ids[start:stop] >= first) & (ids[start:stop] < end)).all()
+    assert np.all(np.diff(sims, axis=1) <= 1e-6)  # best first
+
+
+def test_near_diagonal_cost_grows_linearly():
+    """Rows compared per query stay at about 2 reach + block, however long the documents."""
+    for n in (10_000, 40_000, 160_000):
+        compared = sum((stop - start) * (end - first) for start, stop, first, end in
+                       diagonal_windows(n, n, 2048, 512))
+        assert compared / n <= 2 * 2048 + 512 + 2

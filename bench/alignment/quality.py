@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 
 from align.aligner import AlignParams, align_texts
+from align.aligner import core
 from align.aligner.evaluate import score
 from align.embed import CachedEncoder, Encoder, get_encoder
 from align.formats.beads import write_beads
@@ -81,8 +82,12 @@ def main() -> None:
     parser.add_argument("--beads-out", type=Path, help="write each document's beads under this folder")
     parser.add_argument("--threads", type=int, help="cap the encoder's threads")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--knn-reach", type=int, help="search anchors only this many sentences either side of "
+                        "the diagonal (default: the aligner's KNN_REACH, wider than every gold document)")
     args = parser.parse_args()
     params = AlignParams(**parse_overrides(args.overrides))
+    if args.knn_reach:
+        core.KNN_REACH = args.knn_reach  # a measurement of the long-document path, not a user setting
     encoder(args.model, args.threads)
     results = {}
     for set_name in args.sets:

@@ -14,7 +14,9 @@ orthogonal matrix so that it does not match the others. Poor anchors: a stand-in
 (each line's vector drawn at random from its hash), so that nothing matches across the sides, as
 comparable rather than parallel texts or an encoder that does not know the languages. `knn_s` is the
 first pass's nearest-neighbour search alone (timed separately, before the alignment);
-`unbounded_cells_per_row` is what the band would hold without `band_depth` (25c991d's band).
+`unbounded_cells_per_row` is what the band would hold without `band_depth` (25c991d's band). `align_cpu_s`
+is the process's CPU time (less inflated than wall time by other jobs on a shared machine; FAISS may use
+several threads, so it can exceed the wall time).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -31,6 +34,7 @@ import numpy as np
 
 from align.aligner import AlignParams, align_vectors
 from align.aligner.anchors import find_anchors
+from align.aligner.params import KNN_REACH
 from align.aligner.core import search_band
 from align.embed import make_encoder
 from bench.alignment import datasets
@@ -106,14 +110,15 @@ def growth_one(n: int, kind: str) -> None:
     src, tgt, src_vectors, tgt_vectors = (good_anchors if kind == "good" else poor_anchors)(n)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    anchors = find_anchors(src_vectors, tgt_vectors, 4, 4)
+    anchors = find_anchors(src_vectors, tgt_vectors, 4, 4, KNN_REACH)
     knn_s = time.perf_counter() - start
     lo, hi = search_band(anchors, n, n, AlignParams(band_depth=10**9))  # the band before it was bounded
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     alignment = align_vectors(src_vectors, tgt_vectors, src, tgt)
-    seconds = time.perf_counter() - start
+    seconds, cpu_s = time.perf_counter() - start, time.process_time() - cpu_start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"n": n, "anchors": kind, "align_s": round(seconds, 1), "knn_s": round(knn_s, 1),
+    print(json.dumps({"n": n, "anchors": kind, "align_s": round(seconds, 1), "align_cpu_s": round(cpu_s, 1),
+                      "knn_s": round(knn_s, 1), "load": round(os.getloadavg()[0], 1),
                       "beads": len(alignment.beads), "band_cells": alignment.stats["band_cells"],
                       "cells_per_row": round(alignment.stats["band_cells"] / (n + 1), 1),
                       "unbounded_cells_per_row": round(int((hi - lo + 1).sum()) / (n + 1), 1),

@@ -1,7 +1,8 @@
 """First pass: reliable 1:1 anchors from nearest neighbours, and the search band they define.
 
 Each source sentence's `top_k` nearest target sentences come from a FAISS inner-product index (vectors are
-L2-normalised, so inner product = cosine). Candidates are scored by margin (Artetxe & Schwenk 2019): the
+L2-normalised, so inner product = cosine), searched among the targets near the sentence's relative position
+(`align.knn.knn_near_diagonal`: linear cost; a whole search for documents up to about 2 x `KNN_REACH`). Candidates are scored by margin (Artetxe & Schwenk 2019): the
 cosine minus the mean cosine of each sentence with its `k` nearest neighbours on the other side, which
 discounts "hub" sentences close to everything. The best monotone chain of positive-margin candidates
 (strictly increasing on both sides) gives the anchors; the second pass searches a band around the
@@ -78,11 +79,12 @@ class Anchors:
     baseline: float
 
 
-def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int) -> Anchors:
-    """Anchors of two non-empty documents from each side's nearest neighbours (see the module docstring)."""
-    _, sims, ids = knn_mean(src, tgt, max(top_k, margin_k))
+def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int, reach: int) -> Anchors:
+    """Anchors of two non-empty documents from each side's nearest neighbours within `reach` sentences of
+    the diagonal (see the module docstring)."""
+    _, sims, ids = knn_mean(src, tgt, max(top_k, margin_k), reach)
     src_hub = sims[:, :margin_k].mean(axis=1)
-    tgt_hub, _, tgt_ids = knn_mean(tgt, src, margin_k)
+    tgt_hub, _, tgt_ids = knn_mean(tgt, src, margin_k, reach)
     src_top, tgt_top = ids[:, 0], tgt_ids[:, 0]
     sims, ids = sims[:, :top_k], ids[:, :top_k]
     rows = np.repeat(np.arange(len(src)), ids.shape[1])

@@ -23,7 +23,7 @@ import numpy as np
 from align.aligner.anchors import Anchors, band_from_anchors, find_anchors, pin_strong_anchors
 from align.aligner.dp import best_path
 from align.aligner.nulls import Span, detach_null_edges
-from align.aligner.params import AlignParams
+from align.aligner.params import KNN_REACH, AlignParams
 from align.aligner.scoring import EmbeddedRuns, RowScorer
 from align.embed.base import Encoder
 from align.model import Bead
@@ -59,7 +59,7 @@ def solve(src_vectors: np.ndarray, tgt_vectors: np.ndarray, src: Sequence[str], 
     if n == 0 or m == 0:
         spans = [((i,), (), params.skip) for i in range(n)] + [((), (j,), params.skip) for j in range(m)]
         return DPPass(spans, None, 0, 0, time.perf_counter() - start)
-    anchors = find_anchors(src_vectors, tgt_vectors, params.top_k, params.margin_k)
+    anchors = find_anchors(src_vectors, tgt_vectors, params.top_k, params.margin_k, KNN_REACH)
     lo, hi = search_band(anchors, n, m, params)
     scorer = RowScorer(src_vectors, tgt_vectors, src, tgt, params, anchors.baseline, embedded_runs)
     path = best_path(scorer, lo, hi, skip_scores(n, m, params))

@@ -29,7 +29,7 @@ from align.corpus.mining import (DEFAULT_K, DEFAULT_MINE_THRESHOLD, DEFAULT_SUPP
 from align.corpus.naming import NamedFile, list_documents, pair_by_name
 from align.corpus.pairing import DEFAULT_LINK_MARGIN, DEFAULT_MIN_COVERAGE, ContentPair, pair_by_content
 from align.corpus.parts import PartStore, alignment_settings, file_hash, part_key
-from align.corpus.progress import progress
+from align.progress import progress
 from align.corpus.runners import make_runner
 from align.corpus.tasks import PairTask, Skipped, WorkerSettings, align_pair, embed_document
 from align.errors import ConfigError, InputError

@@ -4,13 +4,12 @@ The aligner embeds the same strings many times (a sentence, and every run of con
 belongs to; boilerplate repeated across a corpus; the same documents on a re-run). `CachedEncoder`
 embeds each distinct text once per call, reads earlier vectors from the `EmbeddingCache`, embeds the
 rest in batches (each batch is written to the cache as soon as it is done, so an interrupted run keeps
-its work), and shows a progress bar on stderr when there is a lot left to embed. Texts longer than
+its work), and shows progress on stderr when there is a lot left to embed (`align.progress`). Texts longer than
 `align.limits.ENCODE_CHARS` are cut to it first (with a warning), for every encoder.
 """
 
 from __future__ import annotations
 
-import sys
 import warnings
 from dataclasses import dataclass
 from typing import Sequence
@@ -22,10 +21,11 @@ from align.embed.cache import EmbeddingCache, cache_key
 from align.embed.text import bounded_texts
 from align.errors import AlignWarning
 from align.limits import ENCODE_CHARS
+from align.progress import Progress
 
 #: Texts per call to the underlying model; also the unit of cache writes and progress updates.
 BATCH_SIZE = 256
-#: Show a progress bar only when more than this many texts must actually be embedded.
+#: Show progress only when more than this many texts must actually be embedded.
 PROGRESS_THRESHOLD = 256
 
 
@@ -109,7 +109,7 @@ class CachedEncoder(Encoder):
 
     def _embed_missing(self, unique: list[str], keys: list[bytes], missing: list[int],
                        vectors: list[np.ndarray | None]) -> None:
-        bar = self._progress_bar(len(missing))
+        shown = Progress(len(missing), f"embedding ({self.id})", "text") if self._shows_progress(len(missing)) else None
         try:
             for start in range(0, len(missing), self.batch_size):
                 batch = missing[start:start + self.batch_size]
@@ -119,24 +119,12 @@ class CachedEncoder(Encoder):
                 if self.cache is not None:
                     self.cache.put_many([keys[i] for i in batch], embedded)
                 self.stats.embedded += len(batch)
-                if bar is not None:
-                    bar.update(len(batch))
+                if shown is not None:
+                    shown.update(len(batch))
         finally:
-            if bar is not None:
-                bar.close()
+            if shown is not None:
+                shown.close()
 
-    def _progress_bar(self, total: int):
-        """A tqdm bar on stderr for long encodes; None when not wanted or stderr is not a terminal."""
-        if not self.progress or total <= PROGRESS_THRESHOLD or not _stderr_is_terminal():
-            return None
-        from tqdm import tqdm
-
-        return tqdm(total=total, desc=f"embedding ({self.id})", unit="text", file=sys.stderr, leave=False,
-                    dynamic_ncols=True)
-
-
-def _stderr_is_terminal() -> bool:
-    try:
-        return sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        return False
+    def _shows_progress(self, to_embed: int) -> bool:
+        """Progress (a bar on a terminal, plain lines elsewhere) only for long encodes, when wanted."""
+        return self.progress and to_embed > PROGRESS_THRESHOLD
