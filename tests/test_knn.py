@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from align.knn import diagonal_windows, knn, knn_mean, knn_near_diagonal
+from align.aligner.anchors import guide_line
+from align.knn import knn, knn_mean, knn_near, windows_along
 
 
 def _clustered(rng, n, dim=48, centres=20):
@@ -28,7 +29,7 @@ def test_ivf_finds_the_exact_nearest_neighbours_of_translations():
 def test_knn_mean_keeps_the_aligner_signature_and_caps_k():
     rng = np.random.default_rng(4)
     base, queries = _clustered(rng, 3), _clustered(rng, 5)
-    means, sims, ids = knn_mean(queries, base, 10, reach=2048)
+    means, sims, ids = knn_mean(queries, base, 10, None, reach=2048)
     assert sims.shape == ids.shape == (5, 3) and np.allclose(means, sims.mean(axis=1))
 
 
@@ -37,34 +38,43 @@ def _translation_of(rng, source, noise=0.01):
     return rows / np.linalg.norm(rows, axis=1, keepdims=True)
 
 
-def test_near_diagonal_is_the_whole_search_when_the_windows_cover_the_documents():
+def test_near_is_the_whole_search_without_centres_or_when_the_windows_cover_the_base():
     rng = np.random.default_rng(5)
     src = _clustered(rng, 900)
     tgt = _translation_of(rng, src[np.r_[0:300, 350:900]])  # 50 sentences missing in the translation
-    near_sims, near_ids = knn_near_diagonal(src, tgt, 4, reach=500)
     sims, ids = knn(src, tgt, 4, approximate=False)
-    assert (near_ids == ids).all() and (near_sims == sims).all()
+    for centres in (None, np.arange(900) * (850 / 900)):
+        near_sims, near_ids = knn_near(src, tgt, 4, centres, reach=1000)
+        assert (near_ids == ids).all() and (near_sims == sims).all()
 
 
-def test_near_diagonal_finds_translations_shifted_less_than_its_reach():
-    """A long document whose translation drops a 300-sentence chapter and adds 200 lines at the end: every
-    surviving sentence still finds its translation, and no neighbour comes from outside the windows."""
+def test_the_guide_line_follows_a_long_insertion_and_every_translation_is_found():
+    """A long document whose translation opens with 2,500 lines of its own and drops a 300-sentence
+    chapter: the diagonal would miss by 2,000 sentences, far beyond the reach; the guide line does not."""
     rng = np.random.default_rng(6)
     src = _clustered(rng, 6000, centres=400)
     kept = np.r_[0:2000, 2300:6000]
-    tgt = np.concatenate([_translation_of(rng, src[kept]), _clustered(rng, 200, centres=400)])
-    reach = 600  # the last sentences sit 500 rows before their relative position
-    sims, ids = knn_near_diagonal(src, tgt, 4, reach=reach, block=256)
-    found = ids[kept, 0] == np.arange(len(kept))
-    assert found.all()
-    for start, stop, first, end in diagonal_windows(len(src), len(tgt), reach, 256):
+    tgt = np.concatenate([_clustered(rng, 2500, centres=400), _translation_of(rng, src[kept])])
+    reach = 300
+    src_centres, tgt_centres = guide_line(src, tgt, reach)
+    sims, ids = knn_near(src, tgt, 4, src_centres, reach=reach, block=256)
+    assert (ids[kept, 0] == 2500 + np.arange(len(kept))).all()
+    for start, stop, first, end in windows_along(src_centres, len(tgt), reach, 256):
         assert ((ids[start:stop] >= first) & (ids[start:stop] < end)).all()
     assert np.all(np.diff(sims, axis=1) <= 1e-6)  # best first
+    _, back = knn_near(tgt, src, 1, tgt_centres, reach=reach, block=256)
+    assert (back[2500 + np.arange(len(kept)), 0] == kept).all()
 
 
-def test_near_diagonal_cost_grows_linearly():
-    """Rows compared per query stay at about 2 reach + block, however long the documents."""
+def test_short_documents_have_no_guide_line():
+    rng = np.random.default_rng(7)
+    assert guide_line(_clustered(rng, 4096), _clustered(rng, 3000), 2048) is None
+
+
+def test_near_cost_grows_linearly():
+    """Rows compared per query stay at about 2 reach + 2 block, however long the documents."""
     for n in (10_000, 40_000, 160_000):
+        centres = np.arange(n) * 1.1
         compared = sum((stop - start) * (end - first) for start, stop, first, end in
-                       diagonal_windows(n, n, 2048, 512))
-        assert compared / n <= 2 * 2048 + 512 + 2
+                       windows_along(centres, int(1.1 * n), 2048, 512))
+        assert compared / n <= 2 * 2048 + 2 * 512 + 2

@@ -2,8 +2,8 @@
 anchors and the corpus job's ratio margin.
 
 Two documents that translate each other run in the same order, so the aligner searches each sentence's
-neighbours only among the other side's sentences near its own relative position (`knn_near_diagonal`):
-the cost grows linearly with the documents instead of with their product.
+neighbours only among the other side's sentences near where its match is expected (`knn_near`): the cost
+grows linearly with the documents instead of with their product.
 
 Exact search (`IndexFlatIP`) up to `IVF_FROM` base rows; beyond that an inverted-file index (`IndexIVFFlat`)
 trained on a sample of the base, which visits `nprobe` of its `nlist` cells per query instead of every row.
@@ -63,28 +63,31 @@ def knn(queries: np.ndarray, base: np.ndarray, k: int, *, approximate: bool | No
     return index.search(_f32(queries), k)
 
 
-def diagonal_windows(n_queries: int, n_base: int, reach: int, block: int) -> list[tuple[int, int, int, int]]:
+def windows_along(centres: np.ndarray, n_base: int, reach: int, block: int) -> list[tuple[int, int, int, int]]:
     """(first query, end query, first base row, end base row) per block of `block` queries: the base rows
-    within `reach` of the block's position scaled to the base's length."""
+    within `reach` of the block's centres (`centres[i]`: the base row query i is expected near)."""
     windows = []
-    for start in range(0, n_queries, block):
-        stop = min(n_queries, start + block)
-        first = max(0, start * n_base // n_queries - reach)
-        end = min(n_base, -(-stop * n_base // n_queries) + reach)
+    for start in range(0, len(centres), block):
+        stop = min(len(centres), start + block)
+        first = max(0, int(np.floor(centres[start:stop].min())) - reach)
+        end = min(n_base, int(np.ceil(centres[start:stop].max())) + 1 + reach)
         windows.append((start, stop, first, end))
     return windows
 
 
-def knn_near_diagonal(queries: np.ndarray, base: np.ndarray, k: int, reach: int, block: int = 512
-                      ) -> tuple[np.ndarray, np.ndarray]:
+def knn_near(queries: np.ndarray, base: np.ndarray, k: int, centres: np.ndarray | None, reach: int,
+             block: int = 512) -> tuple[np.ndarray, np.ndarray]:
     """(cosines, indices) of the `k` nearest base rows of each query row among the base rows within about
-    `reach` rows of the query's relative position (query i of n sits at base row i * len(base) / n).
+    `reach` rows of its centre (`centres[i]`, a non-decreasing guess of where query i's match sits; None
+    searches the whole base).
 
-    Exact search over each block's window: (2 reach + block) rows per query, so the cost is linear in the
-    documents' length. When every window spans the whole base (documents up to about 2 reach sentences),
-    this is one exact search over all of it, with the same result as `knn`.
+    Exact search over each block's window: about 2 reach + block rows per query plus, over all blocks, the
+    base rows the centres sweep once, so the cost is linear in the documents' length. When every window
+    spans the whole base, this is one exact search over all of it, with the same result as `knn`.
     """
-    windows = diagonal_windows(len(queries), len(base), reach, block)
+    if centres is None:
+        return knn(queries, base, k, approximate=False)
+    windows = windows_along(centres, len(base), reach, block)
     if all(first == 0 and end == len(base) for _, _, first, end in windows):
         return knn(queries, base, k, approximate=False)
     k = max(1, min(k, len(base)))
@@ -98,9 +101,9 @@ def knn_near_diagonal(queries: np.ndarray, base: np.ndarray, k: int, reach: int,
     return sims, ids
 
 
-def knn_mean(queries: np.ndarray, base: np.ndarray, k: int, reach: int
+def knn_mean(queries: np.ndarray, base: np.ndarray, k: int, centres: np.ndarray | None, reach: int
              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each query row: (mean cosine of its k nearest base rows near the diagonal, their cosines, their
-    indices); see `knn_near_diagonal`."""
-    sims, ids = knn_near_diagonal(queries, base, k, reach)
+    """For each query row: (mean cosine of its k nearest base rows near its centre, their cosines, their
+    indices); see `knn_near`."""
+    sims, ids = knn_near(queries, base, k, centres, reach)
     return sims.mean(axis=1), sims, ids

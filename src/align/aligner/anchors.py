@@ -1,8 +1,9 @@
 """First pass: reliable 1:1 anchors from nearest neighbours, and the search band they define.
 
 Each source sentence's `top_k` nearest target sentences come from a FAISS inner-product index (vectors are
-L2-normalised, so inner product = cosine), searched among the targets near the sentence's relative position
-(`align.knn.knn_near_diagonal`: linear cost; a whole search for documents up to about 2 x `KNN_REACH`). Candidates are scored by margin (Artetxe & Schwenk 2019): the
+L2-normalised, so inner product = cosine), searched among the targets near where the sentence's match is
+expected (`guide_line`, `align.knn.knn_near`: linear cost; a whole search for documents up to about
+2 x `KNN_REACH` sentences). Candidates are scored by margin (Artetxe & Schwenk 2019): the
 cosine minus the mean cosine of each sentence with its `k` nearest neighbours on the other side, which
 discounts "hub" sentences close to everything. The best monotone chain of positive-margin candidates
 (strictly increasing on both sides) gives the anchors; the second pass searches a band around the
@@ -15,7 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from align.knn import knn_mean
+from align.knn import knn, knn_mean
+
+#: Long documents: source sentences, evenly spaced, searched against the whole target for the guide line.
+GUIDE_SAMPLES = 1024
 
 
 def monotone_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> list[tuple[int, int]]:
@@ -79,12 +83,33 @@ class Anchors:
     baseline: float
 
 
+def guide_line(src: np.ndarray, tgt: np.ndarray, reach: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Where each source sentence's match is expected among the targets, and each target's among the
+    sources: the centres of the windows `knn_near` searches.
+
+    Why: comparing every pair of sentences costs n x m. For long documents, `GUIDE_SAMPLES` evenly spaced
+    source sentences are searched against the whole target (linear in m); the best monotone chain of their
+    nearest targets, weighted by cosine, is the documents' coarse path, so an inserted or missing chapter
+    moves the windows with it. None for documents of at most 2 `reach` sentences: they are searched whole.
+    """
+    n, m = len(src), len(tgt)
+    if max(n, m) <= 2 * reach:
+        return None
+    rows = np.unique(np.linspace(0, n - 1, min(n, GUIDE_SAMPLES)).astype(np.int64))
+    sims, ids = knn(src[rows], tgt, 1, approximate=False)
+    chain = [(s, t) for s, t in monotone_chain(rows, ids[:, 0], sims[:, 0]) if s > 0 and t > 0]
+    xs = np.array([0.0] + [s for s, _ in chain] + [n], dtype=np.float64)
+    ys = np.array([0.0] + [t for _, t in chain] + [m], dtype=np.float64)
+    return np.interp(np.arange(n), xs, ys), np.interp(np.arange(m), ys, xs)
+
+
 def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int, reach: int) -> Anchors:
     """Anchors of two non-empty documents from each side's nearest neighbours within `reach` sentences of
-    the diagonal (see the module docstring)."""
-    _, sims, ids = knn_mean(src, tgt, max(top_k, margin_k), reach)
+    the guide line (see the module docstring)."""
+    src_centres, tgt_centres = guide_line(src, tgt, reach) or (None, None)
+    _, sims, ids = knn_mean(src, tgt, max(top_k, margin_k), src_centres, reach)
     src_hub = sims[:, :margin_k].mean(axis=1)
-    tgt_hub, _, tgt_ids = knn_mean(tgt, src, margin_k, reach)
+    tgt_hub, _, tgt_ids = knn_mean(tgt, src, margin_k, tgt_centres, reach)
     src_top, tgt_top = ids[:, 0], tgt_ids[:, 0]
     sims, ids = sims[:, :top_k], ids[:, :top_k]
     rows = np.repeat(np.arange(len(src)), ids.shape[1])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 
 #: The first pass looks for each sentence's nearest neighbours among the other side's sentences within
-#: this many sentences of its relative position (`align.knn.knn_near_diagonal`): linear cost on long
-#: documents. Documents up to about twice this length are searched whole. Not a tuning knob (every gold
+#: this many sentences of where its match is expected (`anchors.guide_line`): linear cost on long
+#: documents. Documents of at most twice this many sentences a side are searched whole. Not a tuning knob (every gold
 #: document is shorter); recorded in the signature because it decides beads on longer documents.
 KNN_REACH = 2048
 
@@ -20,8 +20,8 @@ class AlignParams:
 
     Anchors (first pass): each source sentence's `top_k` nearest targets (FAISS, inner product) are scored
     by margin against the `margin_k` nearest neighbours of both sentences; the best monotone chain of them
-    gives anchors (searched within `KNN_REACH` sentences of the diagonal). The second pass searches `window` target sentences either side of the path through
-    them, or the whole rectangle between two anchors when it is thin enough for `band_depth` (so that time
+    gives anchors (searched within `KNN_REACH` sentences of a coarse path on long documents). The second
+    pass searches `window` target sentences either side of the path through them, or the whole rectangle between two anchors when it is thin enough for `band_depth` (so that time
     stays linear whatever the anchors: `anchors.band_from_anchors`), and must keep together the two
     sentences of every anchor that is a mutual nearest-neighbour pair with a margin of at least
     `hard_anchor_margin` (0 turns this off).
