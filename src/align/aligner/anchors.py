@@ -16,10 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from align.aligner.params import GUIDE_SAMPLES
 from align.knn import knn, knn_mean
-
-#: Long documents: source sentences, evenly spaced, searched against the whole target for the guide line.
-GUIDE_SAMPLES = 1024
 
 
 def monotone_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> list[tuple[int, int]]:

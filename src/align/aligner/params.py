@@ -6,9 +6,12 @@ from dataclasses import asdict, dataclass, replace
 
 #: The first pass looks for each sentence's nearest neighbours among the other side's sentences within
 #: this many sentences of where its match is expected (`anchors.guide_line`): linear cost on long
-#: documents. Documents of at most twice this many sentences a side are searched whole. Not a tuning knob (every gold
-#: document is shorter); recorded in the signature because it decides beads on longer documents.
+#: documents. Documents of at most twice this many sentences a side are searched whole. Not a tuning
+#: knob (every gold document is shorter); in the signature because it decides beads on longer documents.
 KNN_REACH = 2048
+#: Long documents: source sentences, evenly spaced, searched against the whole target for that coarse path
+#: (`anchors.guide_line`). Recorded in the signature too.
+GUIDE_SAMPLES = 1024
 
 
 @dataclass(frozen=True)
@@ -78,4 +81,5 @@ class AlignParams:
                        confidence_scale=round(self.confidence_scale / factor, 6))
 
     def signature_settings(self) -> dict[str, object]:
-        return {**{f"aligner.{k}": v for k, v in asdict(self).items()}, "aligner.knn_reach": KNN_REACH}
+        return {**{f"aligner.{k}": v for k, v in asdict(self).items()}, "aligner.knn_reach": KNN_REACH,
+                "aligner.guide_samples": GUIDE_SAMPLES}
