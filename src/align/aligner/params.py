@@ -24,8 +24,9 @@ class AlignParams:
     Anchors (first pass): each source sentence's `top_k` nearest targets (FAISS, inner product) are scored
     by margin against the `margin_k` nearest neighbours of both sentences; the best monotone chain of them
     gives anchors (searched within `KNN_REACH` sentences of a coarse path on long documents). The second
-    pass searches `window` target sentences either side of the path through them, or the whole rectangle between two anchors when it is thin enough for `band_depth` (so that time
-    stays linear whatever the anchors: `anchors.band_from_anchors`), and must keep together the two
+    pass searches `window` target sentences either side of the path through them, or the whole rectangle
+    between two anchors when it is thin enough for `band_depth` (so that time stays linear whatever the
+    anchors: `anchors.band_from_anchors`), and must keep together the two
     sentences of every anchor that is a mutual nearest-neighbour pair with a margin of at least
     `hard_anchor_margin` (0 turns this off).
 
