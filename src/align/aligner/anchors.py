@@ -3,8 +3,9 @@
 Each source sentence's `top_k` nearest target sentences come from a FAISS inner-product index (vectors are
 L2-normalised, so inner product = cosine), searched among the targets near where the sentence's match is
 expected (`guide_line`, `align.knn.knn_near`: linear cost; a whole search for documents of at most
-2 x `KNN_REACH` sentences a side). Candidates are scored by margin (Artetxe & Schwenk 2019): the cosine minus the mean cosine of each sentence with its `k` nearest neighbours on the other side, which
-discounts "hub" sentences close to everything. The best monotone chain of positive-margin candidates
+2 x `KNN_REACH` sentences a side). Candidates are scored by margin (Artetxe & Schwenk 2019): the cosine
+minus the mean cosine of each sentence with its `k` nearest neighbours on the other side, which discounts
+"hub" sentences close to everything. The best monotone chain of positive-margin candidates
 (strictly increasing on both sides) gives the anchors; the second pass searches a band around the
 piecewise-linear path through them, so memory and time grow linearly with document length.
 """
