@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.aligner import AlignParams, align_texts, align_vectors, units_from_alignment
-from align.aligner.anchors import band_from_anchors, monotone_chain
+from align.aligner.anchors import band_from_anchors, monotone_chain, pin_strong_anchors
 from align.aligner.evaluate import score
 from align.aligner.nulls import detach_null_edges, looks_like_debris, looks_like_heading
 from align.aligner.scoring import RowScorer
@@ -349,3 +349,23 @@ def test_a_first_pass_with_nothing_to_refine_still_gets_the_null_bead_post_pass(
     assert [(b.src, b.tgt) for b in alignment.beads[:3]] == [((0,), ()), ((), (0,)), ((1,), (1,))]
     expected = align_vectors(TableEncoder().encode(src), TableEncoder().encode(tgt), src, tgt, encoder_id="table")
     assert [(b.src, b.tgt, b.score) for b in alignment.beads] == [(b.src, b.tgt, b.score) for b in expected.beads]
+
+
+def test_pinning_strong_anchors_equals_narrowing_the_band_anchor_by_anchor():
+    """The pins are applied as one suffix minimum and one prefix maximum (linear); the definition is one
+    narrowing per strong anchor: rows <= s stop at target t, rows > s start after it."""
+    rng = np.random.default_rng(11)
+    for _ in range(50):
+        n, m = int(rng.integers(5, 300)), int(rng.integers(5, 300))
+        count = int(rng.integers(0, min(n, m)))
+        anchors = list(zip(np.sort(rng.choice(n, count, replace=False)).tolist(),
+                           np.sort(rng.choice(m, count, replace=False)).tolist()))
+        strengths = np.where(rng.random(count) < 0.3, np.nan, rng.random(count) * 0.1)
+        lo, hi = band_from_anchors(anchors, n, m, window=3)
+        expected_lo, expected_hi = lo.copy(), hi.copy()
+        for (s, t), strength in zip(anchors, strengths):
+            if strength >= 0.04:
+                expected_hi[: s + 1] = np.minimum(expected_hi[: s + 1], t)
+                expected_lo[s + 1:] = np.maximum(expected_lo[s + 1:], t + 1)
+        pinned_lo, pinned_hi = pin_strong_anchors(anchors, strengths, lo, hi, 0.04)
+        assert (pinned_hi == expected_hi).all() and (pinned_lo == np.minimum(expected_lo, expected_hi)).all()

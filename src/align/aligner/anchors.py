@@ -169,11 +169,21 @@ def pin_strong_anchors(anchors: list[tuple[int, int]], strengths: np.ndarray, lo
     `skip`. Without a pin the DP shifts a whole stretch by one sentence to absorb them (seen on web copies of
     UN News stories). A mutual nearest-neighbour pair with a clear margin is almost never wrong, so it is
     kept: for anchor (s, t), rows <= s may not pass target t (hi <= t) and rows > s must have passed it
-    (lo >= t + 1). `strengths[k]` is anchor k's margin when it is a mutual best pair, else NaN.
+    (lo >= t + 1). `strengths[k]` is anchor k's margin when it is a mutual best pair, else NaN. Applied as
+    a suffix minimum and a prefix maximum over all pins at once: linear in the document's length.
     """
-    lo, hi = lo.copy(), hi.copy()
-    for (s, t), strength in zip(anchors, strengths):
-        if strength >= min_margin:  # NaN (not mutual) compares False
-            hi[: s + 1] = np.minimum(hi[: s + 1], t)
-            lo[s + 1 :] = np.maximum(lo[s + 1 :], t + 1)
+    strong = [(s, t) for (s, t), strength in zip(anchors, strengths) if strength >= min_margin]  # NaN: False
+    if not strong:
+        return lo.copy(), hi.copy()
+    rows = len(lo)
+    ceiling = np.full(rows, np.iinfo(np.int64).max)  # ceiling[i]: smallest t of a strong anchor with s >= i
+    floor = np.full(rows, np.iinfo(np.int64).min)  # floor[i]: largest t + 1 of a strong anchor with s < i
+    for s, t in strong:
+        ceiling[s] = min(ceiling[s], t)
+        if s + 1 < rows:
+            floor[s + 1] = max(floor[s + 1], t + 1)
+    ceiling = np.minimum.accumulate(ceiling[::-1])[::-1]
+    floor = np.maximum.accumulate(floor)
+    hi = np.minimum(hi, ceiling)
+    lo = np.maximum(lo, floor)
     return np.minimum(lo, hi), hi
