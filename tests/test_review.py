@@ -329,6 +329,30 @@ def test_a_single_pair_from_align_pair_beads_is_reviewed_with_its_documents(tmp_
     assert CliRunner().invoke(cli, args[:2] + ["--export"]).exit_code == 2  # documents missing
 
 
+def test_a_beads_file_segmented_with_custom_rules_is_reviewed_with_the_same_rules(tmp_path: Path):
+    """`align pair --srx RULES` cut at semicolons; review needs the same rules to find those sentences."""
+    from click.testing import CliRunner
+
+    rules = tmp_path / "semicolons.srx"
+    rules.write_text(
+        '<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="no"/><body><languagerules>'
+        '<languagerule languagerulename="Semicolons"><rule break="yes"><beforebreak>;\\s+</beforebreak>'
+        '<afterbreak></afterbreak></rule></languagerule></languagerules><maprules>'
+        '<languagemap languagepattern=".*" languagerulename="Semicolons"/></maprules></body></srx>',
+        encoding="utf-8")
+    (tmp_path / "doc.fr.txt").write_text("Rappelant sa résolution ; notant le rapport.\n", encoding="utf-8")
+    (tmp_path / "doc.en.txt").write_text("Recalling its resolution; noting the report.\n", encoding="utf-8")
+    (tmp_path / "doc.beads").write_text("[0]:[0]\t0.9100\n[1]:[1]\t0.8800\n", encoding="utf-8")
+    args = ["review", str(tmp_path / "doc.beads"), "--src", str(tmp_path / "doc.fr.txt"), "--tgt",
+            str(tmp_path / "doc.en.txt"), "--export"]
+    assert CliRunner().invoke(cli, args).exit_code == 2  # the default rules see one sentence a side
+    result = CliRunner().invoke(cli, args + ["--srx", str(rules)])
+    assert result.exit_code == 0, result.output
+    units = list(read_store(tmp_path / "doc.reviewed.tmx").units)
+    assert [(u.source, u.target) for u in units] == [("Rappelant sa résolution ;", "Recalling its resolution;"),
+                                                     ("notant le rapport.", "noting the report.")]
+
+
 def test_the_state_is_the_checkpoint_plus_the_actions_after_it(folder: Path, monkeypatch):
     from align.review import decisions as module
 

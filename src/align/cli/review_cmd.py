@@ -12,7 +12,8 @@ import click
 from align.errors import ConfigError, InputError
 
 
-def _open_corpus(target: Path, src: Path | None, tgt: Path | None, src_lang: str, tgt_lang: str, presegmented: bool):
+def _open_corpus(target: Path, src: Path | None, tgt: Path | None, src_lang: str, tgt_lang: str, presegmented: bool,
+                 srx: Path | None):
     from align.review.source import open_beads, open_folder
 
     if target.is_dir():
@@ -20,7 +21,7 @@ def _open_corpus(target: Path, src: Path | None, tgt: Path | None, src_lang: str
     if target.suffix.lower() == ".beads":
         if src is None or tgt is None:
             raise ConfigError(f"{target}: a .beads file needs the two documents it aligned: --src FILE --tgt FILE")
-        return open_beads(target, src, tgt, src_lang, tgt_lang, presegmented)
+        return open_beads(target, src, tgt, src_lang, tgt_lang, presegmented, srx)
     raise InputError(f"{target}: not a TM folder from `align build` nor a .beads file from `align pair`")
 
 
@@ -54,8 +55,11 @@ def _listen(host: str, port: int) -> socket.socket:
 @click.option("--src-lang", default="fr", show_default=True, metavar="LANG", help="With a .beads file: language of --src.")
 @click.option("--tgt-lang", default="en", show_default=True, metavar="LANG", help="With a .beads file: language of --tgt.")
 @click.option("--presegmented", is_flag=True, help="With a .beads file: the documents have one sentence per line.")
+@click.option("--srx", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None, metavar="FILE",
+              help="With a .beads file: the SRX rules `align pair --srx` segmented the documents with.")
 def review_command(tm_dir: Path, port: int, host: str, no_browser: bool, export_only: bool, reviewer: str | None,
-                   src: Path | None, tgt: Path | None, src_lang: str, tgt_lang: str, presegmented: bool) -> None:
+                   src: Path | None, tgt: Path | None, src_lang: str, tgt_lang: str, presegmented: bool,
+                   srx: Path | None) -> None:
     """Review the alignments of TM_DIR (the folder `align build -o` wrote) in the browser.
 
     Starts a local web application and prints its URL. Every decision (accept, reject, merge, split, move
@@ -74,7 +78,7 @@ def review_command(tm_dir: Path, port: int, host: str, no_browser: bool, export_
     from align.review.security import allowed_hosts
 
     allowed_hosts(host)  # refuse 0.0.0.0 before doing any work
-    corpus = _open_corpus(tm_dir, src, tgt, src_lang, tgt_lang, presegmented)
+    corpus = _open_corpus(tm_dir, src, tgt, src_lang, tgt_lang, presegmented, srx)
     server = open_server(corpus.folder, host=host, reviewer=reviewer)
     server.extras["corpus"] = corpus
     app = create_app(server)

@@ -146,13 +146,14 @@ def open_folder(folder: Path) -> Corpus:
 
 
 def open_beads(beads_path: Path, src: Path, tgt: Path, src_lang: str, tgt_lang: str,
-               presegmented: bool = False) -> Corpus:
-    """One pair from `align pair -o x.beads`, with the two documents it aligned (segmented again)."""
+               presegmented: bool = False, srx: Path | None = None) -> Corpus:
+    """One pair from `align pair -o x.beads`, with the two documents it aligned, segmented again as `align
+    pair` did (same `presegmented`, same `srx` rules)."""
     from align.formats.beads import read_beads
     from align.segment import load_document
 
-    src_texts = load_document(src, src_lang, presegmented=presegmented).segment_texts()
-    tgt_texts = load_document(tgt, tgt_lang, presegmented=presegmented).segment_texts()
+    src_texts = load_document(src, src_lang, presegmented=presegmented, srx=srx).segment_texts()
+    tgt_texts = load_document(tgt, tgt_lang, presegmented=presegmented, srx=srx).segment_texts()
     beads = [ReviewBead(b.src, b.tgt, "machine", b.score) for b in read_beads(beads_path)]
     try:
         check_cover(beads, len(src_texts), len(tgt_texts))
