@@ -16,7 +16,7 @@ from test_glossary_data import corpus_units
 from align.cli import cli
 from align.glossary import Glossary, TermPair, extract_terms, read_glossary, write_glossary
 from align.glossary.consistency import inconsistent_renderings
-from align.glossary.extract import analyse_terms
+from align.glossary.extract import TermSettings, analyse_terms
 from align.glossary.search import search_units
 from align.model import TranslationUnit
 from align.qa import run_qa
@@ -30,7 +30,21 @@ def test_the_same_units_give_byte_identical_glossaries(tmp_path):
     for name in ("a", "b"):
         write_glossary(tmp_path / f"{name}.tbx", extract_terms(units))
     assert (tmp_path / "a.tbx").read_bytes() == (tmp_path / "b.tbx").read_bytes()
-    assert "seed:none (deterministic)" in (tmp_path / "a.tbx").read_text(encoding="utf-8")
+    assert "seed:none (deterministic EM)" in (tmp_path / "a.tbx").read_text(encoding="utf-8")
+
+
+def test_the_term_engine_settings_are_in_the_glossary_and_qa_signatures():
+    from align.qa.config import QAConfig
+
+    units = corpus_units()
+    glossary = extract_terms(units, TermSettings(min_score=0.4))
+    for wanted in ("aligner:ibm1diag-gdf,em:5,tension:4.0", "lexicons:simplemma-", "min_score:0.4",
+                   "thresholds:f1:0.5"):
+        assert wanted in glossary.signature
+    qa = run_qa(units).signature.format()
+    assert "terms.aligner:ibm1diag-gdf,em:5" in qa and "terms.lexicons:simplemma-" in qa and "extractor" not in qa
+    without = QAConfig(options={"term-inconsistency": {"word_alignment": False}})
+    assert "terms:off" in run_qa(units, config=without).signature.format()
 
 
 def test_extracted_rows_are_candidates_and_qa_ignores_them():

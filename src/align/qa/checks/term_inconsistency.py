@@ -126,7 +126,7 @@ class TermInconsistency(Check):
             return
         from align.glossary.consistency import inconsistent_renderings
 
-        for item in inconsistent_renderings(term_analysis(context), min_units=int(self.settings["min_units"]),
+        for item in inconsistent_renderings(context.term_analysis, min_units=int(self.settings["min_units"]),
                                             min_share=float(self.settings["min_share"])):
             unit = context.units[item.position]
             spans = ([Span("source", *item.source_span)] if item.source_span else []) + (
@@ -134,17 +134,6 @@ class TermInconsistency(Check):
             yield self.finding(unit, item.position + 1,
                                f"'{item.source_term}' rendered '{item.rendering}' here but '{item.usual}' in "
                                f"{item.usual_units} of {item.units} units", spans)
-
-
-def term_analysis(context):
-    """The term engine's analysis of the file, computed once per run (`context.cache`)."""
-    if "term-analysis" not in context.cache:
-        from align.glossary.extract import analyse_terms
-
-        units = [u for u in context.units]
-        first = units[0]
-        context.cache["term-analysis"] = analyse_terms(units, src_lang=first.src_lang, tgt_lang=first.tgt_lang)
-    return context.cache["term-analysis"]
 
 
 # A capitalised name of two words or more, joined by spaces, hyphens, `&` or a few link words.
