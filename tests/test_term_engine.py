@@ -240,3 +240,18 @@ def test_huge_inputs_are_aligned_in_chunks_with_the_model_of_the_first(monkeypat
     again = list(wordalign.align_token_lines(iter(source), iter(target), len(units)))
     assert len(chunked) == len(whole) == len(units) and chunked == again
     assert all(links for links in chunked)  # every unit beyond the first chunk still gets links
+
+
+def test_plurals_and_neighbour_words_are_not_other_renderings():
+    from align.glossary.consistency import _neighbour_word, _other_words, term_span
+
+    # simplemma leaves `forwards`, `passphrases` as they are: still the usual rendering in the plural
+    assert not _other_words("fast forwards", "fast forward", "avance rapide")
+    assert not _other_words("new passphrases", "new passphrase", "nouveau phrase secret")
+    assert _other_words("temp file", "temporary file", "fichier temporaire")
+    # real gnupg and glib strings: a word written as is outside the term was pulled into its rendering
+    source = "Attention : Les clefs de signature et chiffrement Elgamal sont déconseillées"
+    assert _neighbour_word("Elgamal sign", source, term_span(source, "clef de signature", "fr"))
+    assert not _neighbour_word("signing key", source, term_span(source, "clef de signature", "fr"))
+    options = "--groups=LISTE_G indiquer les groupes supplémentaires comme g1,g2,..,gN"
+    assert not _neighbour_word("supplementary groups", options, term_span(options, "groupe supplémentaire", "fr"))
