@@ -255,3 +255,27 @@ def test_plurals_and_neighbour_words_are_not_other_renderings():
     assert not _neighbour_word("signing key", source, term_span(source, "clef de signature", "fr"))
     options = "--groups=LISTE_G indiquer les groupes supplémentaires comme g1,g2,..,gN"
     assert not _neighbour_word("supplementary groups", options, term_span(options, "groupe supplémentaire", "fr"))
+
+
+# Real git messages (Debian's French catalogue): `fichier` is core terminology there.
+GIT_UNITS = [
+    ("Aucun fichier patch spécifié !", "No patch files specified!"),
+    ("(voir plus dans le fichier %s)", "(see more in file %s)"),
+    ("%s : type de fichier non supporté", "%s: unsupported file type"),
+    ("'%s' n'est pas un fichier .git, code d'erreur %d", "'%s' is not a .git file, error code %d"),
+    ("impossible de lire le fichier '%s'", "could not read file '%s'"),
+    ("impossible de traiter '%s' et '%s' en même temps", "cannot process '%s' and '%s' at the same time"),
+]
+
+
+def test_a_domain_specific_single_word_is_a_candidate_and_a_common_one_is_not():
+    from collections import Counter
+
+    from align.glossary.extract import specific_words
+
+    units = [TranslationUnit(s, t) for s, t in GIT_UNITS]
+    assert ("fichier", "file") in {(p.source.lower(), p.target.lower()) for p in extract_terms(units).pairs}
+    assert analyse_terms(units).words == {"fichier"}  # single words are not checked for consistency
+    # 40 units in 1,000 of 8 tokens: 400 times what general French gives `fichier`, 5 times for `temps`
+    assert specific_words(Counter(fichier=40, temps=40), {"fichier", "temps"}, 1000, 8.0, "fr") == {"fichier"}
+    assert specific_words(Counter(fichier=2), {"fichier"}, 1000, 8.0, "fr") == set()  # too rare to tell

@@ -92,6 +92,16 @@ def verb_only(word: str, word_lemma: str) -> bool:
     return of_lemma is not None and of_lemma <= {"v"}
 
 
+@lru_cache(maxsize=100_000)
+def french_noun(word: str, word_lemma: str) -> bool:
+    """True when the dictionary knows the word (or its lemma) as a noun (`fichier`, `dépôt`): a single
+    word is a term candidate only if it may be a noun (`invalide`, `créer` are not)."""
+    tags = _french_tags()
+    if not tags:
+        return True  # no dictionary: the domain-specificity test alone decides
+    return "nom" in tags.get(word, ()) or "nom" in tags.get(word_lemma, ())
+
+
 def french_noun_phrase(words: list[str], lemmas: list[str]) -> bool:
     """A French term candidate that may be a noun phrase: it does not start with a verb, and a later
     verb form is a participle (`section éditée`), not an infinitive or a conjugated form."""
