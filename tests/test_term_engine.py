@@ -279,3 +279,20 @@ def test_a_domain_specific_single_word_is_a_candidate_and_a_common_one_is_not():
     # 40 units in 1,000 of 8 tokens: 400 times what general French gives `fichier`, 5 times for `temps`
     assert specific_words(Counter(fichier=40, temps=40), {"fichier", "temps"}, 1000, 8.0, "fr") == {"fichier"}
     assert specific_words(Counter(fichier=2), {"fichier"}, 1000, 8.0, "fr") == set()  # too rare to tell
+
+
+def test_glossary_command_writes_the_domain_terms_alone_with_category_term(tmp_path):
+    import csv
+
+    from align.formats import write_units
+
+    write_units(tmp_path / "tm.tsv", corpus_units(), src_lang="fr", tgt_lang="en")
+    runner = CliRunner()
+    for name, extra in (("all.csv", []), ("terms.csv", ["--category", "term"])):
+        result = runner.invoke(cli, ["glossary", str(tmp_path / "tm.tsv"), "-o", str(tmp_path / name), *extra])
+        assert result.exit_code == 0, result.output
+    every = list(csv.DictReader(open(tmp_path / "all.csv", encoding="utf-8")))
+    terms = list(csv.DictReader(open(tmp_path / "terms.csv", encoding="utf-8")))
+    assert {r["category"] for r in every} == {"term", "name", "copy"}
+    assert terms == [r for r in every if r["category"] == "term"]
+    assert "(" + str(len(terms)) + " written: term)" in result.output
