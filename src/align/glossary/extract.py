@@ -514,9 +514,8 @@ class TargetSide:
         candidates that hold every linked word are preferred by how close their size is to it: where
         the aligner left `human` unlinked, `droits de l'homme` is `Human Rights`, not `Rights`.
         Across units, counts then outvote a unit where the links went astray. A `single` lower-case
-        source word is rendered by a single target word (`fichier` -> `file`), and a longer term by a
-        lone lower-case word only when two words of the term are linked to it (`mot de passe` -> `password`:
-        a compound; `correctement saisi` -> `correctly` is a cut).
+        source word is rendered by a single target word (`fichier` -> `file`), and a longer term never by
+        a lone lower-case word (as before single words were candidates).
         """
         inside: Counter = Counter()
         outside: Counter = Counter()
@@ -529,9 +528,9 @@ class TargetSide:
             return None
         best, best_rank = None, (False, 0, MIN_F1, 0)
         for n in sorted({n for j in projected for n in self.by_position.get(j, ())}):
+            if self.multi[n] if single else self.words[n]:
+                continue
             positions = self.positions[n]
-            if self.multi[n] if single else (self.words[n] and max(inside[j] for j in positions) < 2):
-                continue  # a lone word renders a longer term only as a compound of it (`mot de passe`)
             if any(outside[j] > inside[j] for j in positions):
                 continue
             hits = len(projected & positions)
