@@ -12,6 +12,7 @@ the sample `tm/corpus.tsv`. Judgement files (committed, `bench/glossary/judgemen
   `<set>-findings.tsv`: position, message, real (y/n: the unit does render the term in other words than
   the file's usual rendering). Findings are all of them, or every k-th when there are more than 50.
 `score` also re-runs the extraction and reports how many judged rows are still in the same place.
+`judgements/round1/` and `judgements/first-pass/` keep the first session's judgements (other rules).
 """
 
 from __future__ import annotations
