@@ -3,8 +3,8 @@
     python -m bench.glossary.judge export [SET ...]   write the items to judge (bench/out/glossary/*.todo.tsv)
     python -m bench.glossary.judge score              score the committed judgements
 
-Sets: `bench/out/glossary/{django,debian,heldout,fresh}.tsv` (from `python -m bench.glossary.po_sets`) and
-the sample `tm/corpus.tsv`. Judgement files (committed, `bench/glossary/judgements/`):
+Sets: `bench/out/glossary/{django,debian,heldout,fresh}.tsv` (from `python -m bench.glossary.po_sets`).
+Judgement files (committed, `bench/glossary/judgements/`):
   `<set>-top50.tsv`: the top 50 rows of the `term` category (domain terms; names and copies are listed
   apart, as `align glossary --category term` writes them): rank, source, target, category, frequency,
   score, correct (y/n: the target renders the
@@ -23,8 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "judgements"
 SETS = {"django": "bench/out/glossary/django.tsv", "debian": "bench/out/glossary/debian.tsv",
-        "heldout": "bench/out/glossary/heldout.tsv", "fresh": "bench/out/glossary/fresh.tsv",
-        "sample": "tm/corpus.tsv"}
+        "heldout": "bench/out/glossary/heldout.tsv", "fresh": "bench/out/glossary/fresh.tsv"}
 TOP = 50
 MAX_FINDINGS = 50
 
