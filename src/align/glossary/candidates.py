@@ -10,7 +10,8 @@ text names its concepts in a few shapes that surface cues find well enough:
     (`Contact Group`, `Council of Foreign Ministers`), and `X and Y` between capitalised words
     (`Jammu and Kashmir`).
 Every contiguous sub-run that starts and ends on a content word is a candidate (in French, only at link
-words: see HEAD_INITIAL); frequency and the
+words: see HEAD_INITIAL); a lone lower-case word is a `word` candidate (French: a noun), which the term
+engine keeps only when the file uses it far more than general language does; frequency and the
 bilingual association decide later which ones are terms (C-value style: a candidate that never occurs
 outside a longer frequent one is dropped).
 """

@@ -5,7 +5,9 @@ How (one pass to count and feed the word aligner, one pass over the links):
  0. A unit repeated in the file counts once (`distinct_units`); a target that copies its source teaches
     nothing about renderings and is skipped.
  1. Candidates on each side by patterns (`candidates.py`), keyed by lemmas (`Member States` = `Member
-    State`); per-unit document frequencies f(s), f(t).
+    State`); per-unit document frequencies f(s), f(t). A single lower-case source word (`fichier`) is
+    kept only when the file uses it far more than general language does (`specific_words`), and it is
+    rendered by a single target word.
  2. Deterministic word links, grow-diag-final (`wordalign.py`). A source candidate is linked, in each
     unit, to the target candidate without foreign words that best matches the words its own words are
     linked to (`TargetSide.rendering`); a source candidate written identically in the target

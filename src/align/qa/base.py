@@ -84,7 +84,7 @@ class QAContext:
 
     The term engine's analysis (`align.glossary.analyse_terms`: word alignment over the whole file) is
     computed lazily, once per run: checks that never ask for it cost nothing, and its signature goes into
-    the QA signature when it ran (`term_signature`).
+    the QA signature when it ran (`term_settings`).
     """
 
     def __init__(self, units: Sequence["TranslationUnit"], glossary: "Glossary | None" = None,
