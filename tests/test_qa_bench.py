@@ -48,7 +48,7 @@ def test_extract_terms_adds_no_false_alarm_and_no_duplicate():
     glossary = load_glossary(BENCH / "data" / "glossary.csv")
     plain = run_qa(units, glossary=glossary)
     extended = run_qa(units, glossary=glossary, use_extractor=True)
-    assert "extractor:yes" in extended.signature.format()
+    assert "terms.aligner:ibm1diag-gdf,em:5" in extended.signature.format()
     found = {(f.unit, f.check) for f in extended.findings}
     assert {(f.unit, f.check) for f in plain.findings} <= found <= gold
     spans = [(f.unit, f.check, s.start, s.end) for f in extended.findings for s in f.spans if s.side == "target"]

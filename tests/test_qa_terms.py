@@ -179,3 +179,25 @@ def test_acronyms_in_the_glossary_are_left_to_the_glossary_checks():
     found = run_qa(units, glossary=glossary, config=only("acronym-missing", "glossary-term-missing")).findings
     assert sorted((f.unit, f.check, f.message.split("'")[1]) for f in found) == [
         ("2", "glossary-term-missing", "APHC"), ("2", "glossary-term-missing", "OCI")]
+
+
+# Real diffutils and binutils help strings: placeholders in capitals that look like acronyms.
+PLACEHOLDER_UNITS = [
+    ("--old-group-format=GFMT formater les groupes d'entrée avec GFMT",
+     "--old-group-format=GFMT format old input groups with GFMT"),
+    ("--new-group-format=GFMT formater les nouveaux groupes avec GFMT",
+     "--new-group-format=GFMT format new input groups with GFMT"),
+    ("GFMT et LFMT peuvent contenir : %% %", "Both GFMT and LFMT may contain: %% %"),
+    ("Symbole IFUNC %s dans la table des symboles dynamiques – IFUNC n'est pas supporté",
+     "IFUNC symbol %s in dynamic symbol table - IFUNCS are not supported"),
+    ("symbole IFUNC inattendu", "unexpected IFUNC symbol"),
+    ("réadressage IFUNC dynamique", "dynamic IFUNC reloc"),
+]
+
+
+def test_an_acronym_the_source_writes_too_or_its_plural_is_no_other_rendering():
+    found = run("term-inconsistency", PLACEHOLDER_UNITS)
+    assert [f.message for f in found] == []
+    # the same letters where the source has no LFMT are still a variant of GFMT
+    changed = PLACEHOLDER_UNITS[:2] + [("GFMT peut contenir : %% %", "LFMT may contain: %% %")]
+    assert [f.unit for f in run("term-inconsistency", changed)] == ["3"]

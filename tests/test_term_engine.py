@@ -16,7 +16,7 @@ from test_glossary_data import corpus_units
 from align.cli import cli
 from align.glossary import Glossary, TermPair, extract_terms, read_glossary, write_glossary
 from align.glossary.consistency import inconsistent_renderings
-from align.glossary.extract import analyse_terms
+from align.glossary.extract import TermSettings, analyse_terms
 from align.glossary.search import search_units
 from align.model import TranslationUnit
 from align.qa import run_qa
@@ -30,7 +30,21 @@ def test_the_same_units_give_byte_identical_glossaries(tmp_path):
     for name in ("a", "b"):
         write_glossary(tmp_path / f"{name}.tbx", extract_terms(units))
     assert (tmp_path / "a.tbx").read_bytes() == (tmp_path / "b.tbx").read_bytes()
-    assert "seed:none (deterministic)" in (tmp_path / "a.tbx").read_text(encoding="utf-8")
+    assert "seed:none (deterministic EM)" in (tmp_path / "a.tbx").read_text(encoding="utf-8")
+
+
+def test_the_term_engine_settings_are_in_the_glossary_and_qa_signatures():
+    from align.qa.config import QAConfig
+
+    units = corpus_units()
+    glossary = extract_terms(units, TermSettings(min_score=0.4))
+    for wanted in ("aligner:ibm1diag-gdf,em:5,tension:4.0", "lexicons:simplemma-", "min_score:0.4",
+                   "thresholds:f1:0.5"):
+        assert wanted in glossary.signature
+    qa = run_qa(units).signature.format()
+    assert "terms.aligner:ibm1diag-gdf,em:5" in qa and "terms.lexicons:simplemma-" in qa and "extractor" not in qa
+    without = QAConfig(options={"term-inconsistency": {"word_alignment": False}})
+    assert "terms:off" in run_qa(units, config=without).signature.format()
 
 
 def test_extracted_rows_are_candidates_and_qa_ignores_them():
@@ -226,3 +240,59 @@ def test_huge_inputs_are_aligned_in_chunks_with_the_model_of_the_first(monkeypat
     again = list(wordalign.align_token_lines(iter(source), iter(target), len(units)))
     assert len(chunked) == len(whole) == len(units) and chunked == again
     assert all(links for links in chunked)  # every unit beyond the first chunk still gets links
+
+
+def test_plurals_and_neighbour_words_are_not_other_renderings():
+    from align.glossary.consistency import _neighbour_word, _other_words, term_span
+
+    # simplemma leaves `forwards`, `passphrases` as they are: still the usual rendering in the plural
+    assert not _other_words("fast forwards", "fast forward", "avance rapide")
+    assert not _other_words("new passphrases", "new passphrase", "nouveau phrase secret")
+    assert _other_words("temp file", "temporary file", "fichier temporaire")
+    # real gnupg and glib strings: a word written as is outside the term was pulled into its rendering
+    source = "Attention : Les clefs de signature et chiffrement Elgamal sont déconseillées"
+    assert _neighbour_word("Elgamal sign", source, term_span(source, "clef de signature", "fr"))
+    assert not _neighbour_word("signing key", source, term_span(source, "clef de signature", "fr"))
+    options = "--groups=LISTE_G indiquer les groupes supplémentaires comme g1,g2,..,gN"
+    assert not _neighbour_word("supplementary groups", options, term_span(options, "groupe supplémentaire", "fr"))
+
+
+# Real git messages (Debian's French catalogue): `fichier` is core terminology there.
+GIT_UNITS = [
+    ("Aucun fichier patch spécifié !", "No patch files specified!"),
+    ("(voir plus dans le fichier %s)", "(see more in file %s)"),
+    ("%s : type de fichier non supporté", "%s: unsupported file type"),
+    ("'%s' n'est pas un fichier .git, code d'erreur %d", "'%s' is not a .git file, error code %d"),
+    ("impossible de lire le fichier '%s'", "could not read file '%s'"),
+    ("impossible de traiter '%s' et '%s' en même temps", "cannot process '%s' and '%s' at the same time"),
+]
+
+
+def test_a_domain_specific_single_word_is_a_candidate_and_a_common_one_is_not():
+    from collections import Counter
+
+    from align.glossary.extract import specific_words
+
+    units = [TranslationUnit(s, t) for s, t in GIT_UNITS]
+    assert ("fichier", "file") in {(p.source.lower(), p.target.lower()) for p in extract_terms(units).pairs}
+    assert analyse_terms(units).words == {"fichier"}  # single words are not checked for consistency
+    # 40 units in 1,000 of 8 tokens: 400 times what general French gives `fichier`, 5 times for `temps`
+    assert specific_words(Counter(fichier=40, temps=40), {"fichier", "temps"}, 1000, 8.0, "fr") == {"fichier"}
+    assert specific_words(Counter(fichier=2), {"fichier"}, 1000, 8.0, "fr") == set()  # too rare to tell
+
+
+def test_glossary_command_writes_the_domain_terms_alone_with_category_term(tmp_path):
+    import csv
+
+    from align.formats import write_units
+
+    write_units(tmp_path / "tm.tsv", corpus_units(), src_lang="fr", tgt_lang="en")
+    runner = CliRunner()
+    for name, extra in (("all.csv", []), ("terms.csv", ["--category", "term"])):
+        result = runner.invoke(cli, ["glossary", str(tmp_path / "tm.tsv"), "-o", str(tmp_path / name), *extra])
+        assert result.exit_code == 0, result.output
+    every = list(csv.DictReader(open(tmp_path / "all.csv", encoding="utf-8")))
+    terms = list(csv.DictReader(open(tmp_path / "terms.csv", encoding="utf-8")))
+    assert {r["category"] for r in every} == {"term", "name", "copy"}
+    assert terms == [r for r in every if r["category"] == "term"]
+    assert "(" + str(len(terms)) + " written: term)" in result.output

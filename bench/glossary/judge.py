@@ -3,13 +3,16 @@
     python -m bench.glossary.judge export [SET ...]   write the items to judge (bench/out/glossary/*.todo.tsv)
     python -m bench.glossary.judge score              score the committed judgements
 
-Sets: `bench/out/glossary/{django,debian}.tsv` (from `python -m bench.glossary.po_sets`) and the sample
-`tm/corpus.tsv`. Judgement files (committed, `bench/glossary/judgements/`):
-  `<set>-top50.tsv`: rank, source, target, category, frequency, score, correct (y/n: the target renders the
+Sets: `bench/out/glossary/{django,debian,heldout,fresh}.tsv` (from `python -m bench.glossary.po_sets`).
+Judgement files (committed, `bench/glossary/judgements/`):
+  `<set>-top50.tsv`: the top 50 rows of the `term` category (domain terms; names and copies are listed
+  apart, as `align glossary --category term` writes them): rank, source, target, category, frequency,
+  score, correct (y/n: the target renders the
   source here), useful (y/n: a terminologist would keep the entry: a term of the domain, not a phrase);
   `<set>-findings.tsv`: position, message, real (y/n: the unit does render the term in other words than
   the file's usual rendering). Findings are all of them, or every k-th when there are more than 50.
 `score` also re-runs the extraction and reports how many judged rows are still in the same place.
+`judgements/round1/` and `judgements/first-pass/` keep the first session's judgements (other rules).
 """
 
 from __future__ import annotations
@@ -20,8 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "judgements"
 SETS = {"django": "bench/out/glossary/django.tsv", "debian": "bench/out/glossary/debian.tsv",
-        "heldout": "bench/out/glossary/heldout.tsv",
-        "sample": "tm/corpus.tsv"}
+        "heldout": "bench/out/glossary/heldout.tsv", "fresh": "bench/out/glossary/fresh.tsv"}
 TOP = 50
 MAX_FINDINGS = 50
 
@@ -36,7 +38,7 @@ def _top(units):
     from align.glossary import extract_terms
 
     usable = [u for u in units if u.source.strip() and u.target.strip()]
-    return extract_terms(usable, src_lang="fr", tgt_lang="en").pairs[:TOP]
+    return [p for p in extract_terms(usable).pairs if p.category == "term"][:TOP]
 
 
 def _findings(units):

@@ -8,7 +8,10 @@ Two sets, both shipped by package registries and read here offline:
   - `debian.tsv`: the French catalogues Debian installs for git, gtk30, coreutils, dpkg and apt
     (`/usr/share/locale/fr/LC_MESSAGES/*.mo`, decompiled with `msgunfmt`): command-line help and UI;
   - `heldout.tsv`: eleven other Debian catalogues (bash, grep, gnupg2, glib20, binutils...), judged once
-    after the term-consistency rules were settled on the two sets above.
+    after the term-consistency rules were settled on the two sets above (2026-11-30); its false findings
+    then guided the second round of rules, so it is no longer held out;
+  - `fresh.tsv`: eight catalogues never looked at before the second round was settled (PostgreSQL 15
+    server, psql, pg_dump; tar, wget, make, shadow, procps-ng), judged once (2026-12-01).
 Units are French -> English (msgstr -> msgid), as `align` reads its TMs. Accelerators (`_Open`,
 `&Save`) and newlines are removed; untranslated, fuzzy and plural-only entries are skipped; a
 catalogue entry appears once per catalogue (repeats across catalogues are kept: they are real).
@@ -27,6 +30,8 @@ DEBIAN_CATALOGUES = ("git", "gtk30", "coreutils", "dpkg", "apt")
 # Held out: judged once, after the consistency rules were settled on the sets above.
 HELD_OUT_CATALOGUES = ("bash", "diffutils", "findutils", "grep", "gettext-tools", "glib20", "gnupg2",
                        "libapt-pkg6.0", "binutils", "bfd", "ld")
+# Held out in the second round (judged once, after the second round of rules).
+FRESH_CATALOGUES = ("postgres-15", "psql-15", "pg_dump-15", "tar", "wget", "make", "shadow", "procps-ng")
 DJANGO = "django==5.1.4"
 _ACCELERATOR = re.compile(r"(?<![\w_])[_&](?=\w)")
 
@@ -83,7 +88,7 @@ def write_tsv(path: Path, pairs: list[tuple[str, str]]) -> None:
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "bench/out/glossary")
     for name, pairs in (("django", django_units()), ("debian", debian_units()),
-                        ("heldout", debian_units(HELD_OUT_CATALOGUES))):
+                        ("heldout", debian_units(HELD_OUT_CATALOGUES)), ("fresh", debian_units(FRESH_CATALOGUES))):
         write_tsv(out / f"{name}.tsv", pairs)
         print(f"{out / name}.tsv: {len(pairs)} units")
 

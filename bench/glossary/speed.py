@@ -1,6 +1,6 @@
 """CPU time of the term engine and of the whole QA run, and run-to-run identity of their outputs.
 
-    python -m bench.glossary.speed [TSV ...]     (default: bench/out/glossary/{debian,django}.tsv, tm/corpus.tsv)
+    python -m bench.glossary.speed [TSV ...]     (default: bench/out/glossary/{debian,fresh,heldout,django}.tsv)
 
 For each set: CPU seconds (process time, so other jobs on the machine do not count) of `extract_terms`
 and of `run_qa` with every default check (term consistency included), each run twice; the glossary (TBX)
@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT = ("bench/out/glossary/debian.tsv", "bench/out/glossary/django.tsv", "tm/corpus.tsv")
+DEFAULT = tuple(f"bench/out/glossary/{name}.tsv" for name in ("debian", "fresh", "heldout", "django"))
 
 
 def _timed(function):

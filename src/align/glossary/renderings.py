@@ -19,7 +19,7 @@ from collections import Counter
 from typing import Iterable, Sequence
 
 from align.glossary.candidates import is_acronym_token
-from align.glossary.extract import TargetSide, extract_terms
+from align.glossary.extract import TargetSide, TermSettings, extract_terms
 from align.glossary.model import Glossary
 from align.glossary.tokens import Token, base_lang, tokenize
 from align.glossary.wordalign import WordAlignment, align_words
@@ -46,7 +46,7 @@ def term_renderings(
         return {}
     alignments = align_words(units)
     if glossary is None:
-        glossary = extract_terms(units, src_lang=src_lang, tgt_lang=tgt_lang, min_frequency=min_frequency)
+        glossary = extract_terms(units, TermSettings(src_lang, tgt_lang, min_frequency=min_frequency))
     known = _known_renderings(glossary)
     if source_terms is None:
         source_terms = _default_terms(alignments, glossary, min_frequency)

@@ -39,7 +39,7 @@ STOPWORDS = {
         lors depuis entre vers chez contre selon afin aussi bien encore déjà c' j' m' t' jusqu' lorsqu'
         puisqu' quoiqu' cela ceci celui celle ceux celles quel quelle quels quelles chaque plusieurs tel
         telle tels telles ci là ça eux soit lequel laquelle lesquels lesquelles auquel
-        duquel desquels non oui ainsi alors après avant pendant durant
+        duquel desquels non oui ainsi alors après avant pendant durant parce dessus dessous
         janvier février mars avril mai juin juillet août septembre octobre novembre décembre
         lundi mardi mercredi jeudi vendredi samedi dimanche
         deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente

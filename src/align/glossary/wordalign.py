@@ -81,7 +81,14 @@ NULL_PROBABILITY = 0.08  # fast_align's p0: share of words that render nothing
 MAX_SENTENCE_TOKENS = 100  # longer lines are cut for alignment (a unit, not a chapter)
 MAX_ROWS = 6_000_000  # word pairs held at once (~600 MB); about 20,000 units of sentence length
 UNSEEN = 1e-6  # lexical probability of a word pair the model never saw (units beyond the first chunk)
-METHOD = f"ibm2diag-em{EM_ITERATIONS}-gdf"  # recorded in signatures: deterministic, no seed
+METHOD = "ibm1diag-gdf"  # IBM model 1 + fast_align's diagonal prior, symmetrised grow-diag-final
+
+
+def aligner_settings() -> str:
+    """Every setting of the aligner that changes its links, for signatures (EM is deterministic: no seed)."""
+    return (f"{METHOD},em:{EM_ITERATIONS},tension:{DIAGONAL_TENSION},null:{NULL_PROBABILITY},"
+            f"identical:{IDENTICAL_PRIOR},cognate:{COGNATE_PRIOR}/{COGNATE_PREFIX}/{MAX_COGNATE_BUCKET},"
+            f"max_tokens:{MAX_SENTENCE_TOKENS}")
 
 
 def align_token_lines(source_lines: Iterable[str], target_lines: Iterable[str], n_units: int) -> Iterator[frozenset]:

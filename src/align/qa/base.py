@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 if TYPE_CHECKING:
+    from align.glossary.extract import TermAnalysis
     from align.glossary.model import Glossary, TermPair
     from align.model import TranslationUnit
 
@@ -81,8 +82,9 @@ def unit_label(unit: "TranslationUnit", position: int) -> str:
 class QAContext:
     """What checks may consult besides the unit: the whole file, the glossary, extracted term pairs.
 
-    Term pairs from the extractor are computed lazily (once) because extraction aligns words over the
-    whole file: checks that never ask for them cost nothing.
+    The term engine's analysis (`align.glossary.analyse_terms`: word alignment over the whole file) is
+    computed lazily, once per run: checks that never ask for it cost nothing, and its signature goes into
+    the QA signature when it ran (`term_settings`).
     """
 
     def __init__(self, units: Sequence["TranslationUnit"], glossary: "Glossary | None" = None,
@@ -93,14 +95,27 @@ class QAContext:
         self.cache: dict[object, object] = {}  # shared work between checks (e.g. acronym statistics)
 
     @cached_property
+    def term_analysis(self) -> "TermAnalysis":
+        """The term engine's analysis of the file (`align.glossary.analyse_terms`), computed once."""
+        from align.glossary.extract import TermSettings, analyse_terms  # lazily: it loads lexicons
+
+        first = self.units[0] if self.units else None
+        settings = TermSettings(first.src_lang, first.tgt_lang) if first else TermSettings()
+        return analyse_terms(self.units, settings)
+
+    def term_settings(self) -> dict[str, object]:
+        """The term engine's signature settings (`terms.*`) when a check used it in this run, else
+        `terms: off`: the QA signature then says which aligner, thresholds and lexicons found the terms."""
+        if "term_analysis" not in self.__dict__:
+            return {"terms": "off"}
+        return {f"terms.{key}": value for key, value in self.term_analysis.settings.signature().settings.items()}
+
+    @cached_property
     def extracted_pairs(self) -> list["TermPair"]:
-        """Candidate term pairs from `align.glossary.extract_terms` (empty unless `use_extractor`)."""
+        """Candidate term pairs of the term engine (empty unless `use_extractor`)."""
         if not self.use_extractor or not self.units:
             return []
-        from align.glossary import extract_terms  # lazily: the term engine loads its lexicon
-
-        first = self.units[0]
-        return list(extract_terms(self.units, src_lang=first.src_lang, tgt_lang=first.tgt_lang).pairs)
+        return list(self.term_analysis.glossary.pairs)
 
     def label(self, position: int) -> str:
         return unit_label(self.units[position - 1], position)

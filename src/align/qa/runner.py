@@ -60,8 +60,8 @@ def run_qa(units: Sequence, glossary=None, config: QAConfig | None = None,
     """Check every unit; return the findings that are not accepted, ordered by unit then check.
 
     `glossary` is an `align.glossary.model.Glossary` (or None: glossary checks then stay silent);
-    `use_extractor` lets term checks ask `align.glossary.extract_terms` for term pairs of the file (word
-    alignment over the whole file: seconds to minutes, hence off by default; acronyms need no extractor).
+    `use_extractor` lets `acronym-missing` also accept the renderings the term engine extracts from the
+    file (`term-inconsistency` uses the engine by default; its settings are in the signature).
     """
     config = config or QAConfig()
     checks = config.build_checks()
@@ -88,7 +88,7 @@ def run_qa(units: Sequence, glossary=None, config: QAConfig | None = None,
     if glossary is not None:
         settings["glossary_terms"] = len(glossary.pairs)
         settings["glossary_direction"] = f"{glossary.src_lang}->{glossary.tgt_lang}"
-    settings["extractor"] = "yes" if use_extractor and context.use_extractor else "no"
+    settings.update(context.term_settings())
     return QAResult(findings=kept, units_checked=len(units), checks=[c.id for c in checks],
                     suppressed=len(findings) - len(kept), signature=Signature(settings),
                     source_name=source_name)

@@ -54,14 +54,14 @@ def setup(server: ReviewServer) -> None:
 
 def _analyse(server: ReviewServer, ready: threading.Event) -> None:
     from align.formats import read_store
-    from align.glossary.extract import analyse_terms
+    from align.glossary.extract import TermSettings, analyse_terms
 
     try:
         path = tm_file(server.tm_dir)
         store = read_store(path) if path else None
         src_lang, tgt_lang = (store.src_lang, store.tgt_lang) if store else ("fr", "en")
         units = [u for u in store.units if u.source.strip() and u.target.strip()] if store else []
-        analysis = analyse_terms(units, src_lang=src_lang, tgt_lang=tgt_lang)
+        analysis = analyse_terms(units, TermSettings(src_lang, tgt_lang))
         decisions = TermDecisions(server.store, src_lang, tgt_lang)
         decisions.load(analysis.rows)
         server.extras.update({"terms": decisions, "term-analysis": analysis, "term-tm": path.name if path else ""})

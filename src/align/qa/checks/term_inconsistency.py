@@ -27,7 +27,7 @@ class TermInconsistency(Check):
     severity = "warning"
     description = "a source term is rendered in different ways across the file"
     scope = "corpus"
-    options = {"min_units": 2, "min_share": 0.6, "word_alignment": True}
+    options = {"min_units": 2, "min_share": 0.6, "min_score": 0.4, "word_alignment": True}
 
     def check_all(self, context):
         reported: set[tuple[int, int, int]] = set()  # (unit, start, end) of target spans already flagged
@@ -86,7 +86,9 @@ class TermInconsistency(Check):
             # rendering -> {unit index: spans}
             seen: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(dict)
             for i in indices:
-                present = [t for t in family if t in stats.target[i]]
+                # a form the source writes too renders that other acronym (`GFMT et LFMT` / `GFMT and LFMT`)
+                present = [t for t in family if t in stats.target[i]
+                           and (t in (reference, acronym) or t not in stats.source[i])]
                 for t in present:
                     seen[t][i] = stats.target[i][t]
                 if not present:
@@ -106,7 +108,8 @@ class TermInconsistency(Check):
             majority = max(counts, key=lambda f: (f in family, counts[f],
                                                   len(stats.units_with_target.get(f, ())), -first[f]))
             for form, units in seen.items():
-                if form == majority or (form in approved.get(acronym, ()) and majority in approved.get(acronym, ())):
+                if form == majority or _plural(form, majority) or (
+                        form in approved.get(acronym, ()) and majority in approved.get(acronym, ())):
                     continue
                 for i, spans in sorted(units.items()):
                     unit = context.units[i]
@@ -126,25 +129,15 @@ class TermInconsistency(Check):
             return
         from align.glossary.consistency import inconsistent_renderings
 
-        for item in inconsistent_renderings(term_analysis(context), min_units=int(self.settings["min_units"]),
-                                            min_share=float(self.settings["min_share"])):
+        for item in inconsistent_renderings(context.term_analysis, min_units=int(self.settings["min_units"]),
+                                            min_share=float(self.settings["min_share"]),
+                                            min_score=float(self.settings["min_score"])):
             unit = context.units[item.position]
             spans = ([Span("source", *item.source_span)] if item.source_span else []) + (
                 [Span("target", *item.target_span)] if item.target_span else [])
             yield self.finding(unit, item.position + 1,
                                f"'{item.source_term}' rendered '{item.rendering}' here but '{item.usual}' in "
                                f"{item.usual_units} of {item.units} units", spans)
-
-
-def term_analysis(context):
-    """The term engine's analysis of the file, computed once per run (`context.cache`)."""
-    if "term-analysis" not in context.cache:
-        from align.glossary.extract import analyse_terms
-
-        units = [u for u in context.units]
-        first = units[0]
-        context.cache["term-analysis"] = analyse_terms(units, src_lang=first.src_lang, tgt_lang=first.tgt_lang)
-    return context.cache["term-analysis"]
 
 
 # A capitalised name of two words or more, joined by spaces, hyphens, `&` or a few link words.
@@ -158,6 +151,12 @@ def _shouted_word(acronym: str) -> bool:
     from align.glossary.lexicon import shouted_word
 
     return shouted_word(acronym, "fr")
+
+
+def _plural(form: str, majority: str) -> bool:
+    """`IFUNCs`, `IFUNCS` for `IFUNC`: the same acronym in the plural, not another rendering."""
+    return any(longer[:-1] == shorter and longer[-1] in "sS"
+               for longer, shorter in ((form, majority), (majority, form)))
 
 
 def _overlaps(span: tuple[int, int, int], reported: set[tuple[int, int, int]]) -> bool:
