@@ -21,7 +21,7 @@ from align.formats.beads import read_beads
 from align.review import signals
 from align.review.beads import ReviewBead
 from bench.review.gold import load
-from bench.review.machine import OUT, beads_path
+from bench.review.machine import OUT, beads_path, hesitations_path
 
 # The other TransRead dev books were not aligned in time on the shared machine (see BENCHMARKS.md).
 DEV = ["textberg-dev", "transread/DuCoteDeChezSwann"]
@@ -44,6 +44,9 @@ def bead_rows(set_name: str, lang_pair: tuple[str, str], used: list | None = Non
         machine = [ReviewBead(b.src, b.tgt, "machine", b.score) for b in read_beads(path)]
         gold = {(b.src, b.tgt) for b in doc.gold}
         texts = signals.PairTexts.of(doc.src, doc.tgt, *lang_pair, machine)
+        if hesitations_path(doc.name).exists():
+            numbers = json.loads(hesitations_path(doc.name).read_text())
+            texts.hesitations = {(b.src, b.tgt): h for b, h in zip(machine, numbers)}
         for index, bead in enumerate(machine):
             rows.append((signals.bead_features(machine, index, texts), bead.score, (bead.src, bead.tgt) not in gold))
     return rows

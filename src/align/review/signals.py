@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
 
@@ -36,7 +36,9 @@ from align.review.beads import ReviewBead
 # short and right.
 WEIGHTS = {"bias": -3.92, "low": 0.3, "size": 0.59, "null": 3.16, "null_run": 2.2, "next_odd": 0.5, "numbers": 0.61,
            "acronyms": 1.0, "length": 1.63, "no_cognates": -0.41, "cognates_nearby": 3.07, "continues": 1.88,
-           "open_end": 1.63}
+           "open_end": 1.63, "close_call": 0.0, "misfit": 0.0}
+CLOSE_GAP = 0.1  # a bead whose best other cut scores within this of it is a close call (dev)
+MISFIT_AT = 0.03  # a bead whose worst-placed sentence fits less than this better inside than outside (dev)
 FLAG_AT = 0.116  # flagged "needs review" from here: the top 20% of the dev beads
 FEATURES = tuple(k for k in WEIGHTS if k != "bias")
 _DIGIT = re.compile(r"\d")
@@ -80,13 +82,16 @@ def _acronyms(text: str) -> frozenset:
 
 @dataclass
 class PairTexts:
-    """The sentences of a pair (corrections applied) and its usual length ratio."""
+    """The sentences of a pair (corrections applied), its usual length ratio and the aligner's hesitation
+    numbers of its machine beads ((src, tgt) -> {"gap", "fit"}, `align.aligner.hesitation`; absent for
+    output of an older build)."""
 
     src: list[str]
     tgt: list[str]
     src_lang: str
     tgt_lang: str
     usual_log_ratio: float = 0.0
+    hesitations: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, src: list[str], tgt: list[str], src_lang: str, tgt_lang: str, beads: list[ReviewBead]) -> "PairTexts":
@@ -109,6 +114,7 @@ def bead_features(beads: list[ReviewBead], index: int, texts: PairTexts) -> dict
     null = not bead.src or not bead.tgt
     neighbours = [beads[i] for i in (index - 1, index + 1) if 0 <= i < len(beads)]
     features = dict.fromkeys(FEATURES, 0.0)
+    _hesitation(bead, texts, features)
     null_neighbour = any(not n.src or not n.tgt for n in neighbours)
     if null:  # a lone sentence without counterpart is suspect; a run of them is usually an untranslated passage
         features["null" if not null_neighbour else "null_run"] = 1.0
@@ -133,6 +139,17 @@ def bead_features(beads: list[ReviewBead], index: int, texts: PairTexts) -> dict
     return features
 
 
+def _hesitation(bead: ReviewBead, texts: PairTexts, features: dict[str, float]) -> None:
+    """The aligner's own doubt about a machine bead: another cut of it and its neighbours scored nearly as
+    well (`close_call`; above 1 when the null post-pass overruled the DP), or one of its sentences sits
+    better next door (`misfit`)."""
+    numbers = texts.hesitations.get((bead.src, bead.tgt)) if bead.status == "machine" else None
+    if not numbers:
+        return
+    features["close_call"] = min(2.0, max(0.0, (CLOSE_GAP - numbers["gap"]) / CLOSE_GAP))
+    features["misfit"] = min(2.0, max(0.0, (MISFIT_AT - numbers["fit"]) / 0.1)) if bead.src and bead.tgt else 0.0
+
+
 def _acronym_shifted(source: str, target: str, neighbours: list[ReviewBead], texts: PairTexts) -> bool:
     """An acronym of one side missing from the other side of this bead but found there in a neighbour:
     the boundary is probably one sentence off (acronyms that differ by language, OCI/OIC, do not count)."""
@@ -155,7 +172,9 @@ _REASONS = {"low": "low confidence", "size": "m:n bead", "null": "alone without 
             "next_odd": "next to an m:n bead or one without counterpart",
             "numbers": "numbers differ", "acronyms": "acronyms differ", "length": "unusual length ratio",
             "no_cognates": "no shared names or words", "cognates_nearby": "a neighbour shares more names or words",
-            "continues": "one side starts mid-sentence", "open_end": "one side ends mid-sentence"}
+            "continues": "one side starts mid-sentence", "open_end": "one side ends mid-sentence",
+            "close_call": "the aligner nearly cut this differently",
+            "misfit": "a sentence fits the neighbouring bead as well"}
 
 
 def reasons(features: dict[str, float]) -> list[str]:
