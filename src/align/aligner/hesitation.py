@@ -6,6 +6,8 @@ aligned again by a small DP with the same scorer, the bead itself forbidden: `ga
 score minus that best alternative's (small = the aligner hesitated, e.g. between `[8]:[10] + [9]:[11, 12]`
 and `[8, 9]:[10, 11, 12]`). `fit` is the bead's worst-placed sentence's best cosine inside the bead minus
 its best cosine just outside (`RowScorer.fit`; negative = a sentence that would sit better next door).
+A negative gap means the bead was not the DP's free choice: a pinned anchor or the null post-pass
+(`nulls.py`) overruled the score; capped at 1 (a run of 0:1 beads has no other cut).
 Nothing here changes a bead; `align.review.signals` turns these numbers into reasons a translator reads.
 """
 

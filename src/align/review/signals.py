@@ -30,17 +30,31 @@ from align.qa.numbers import extract_quantities, unmatched
 from align.qa.terms import find_acronyms
 from align.review.beads import ReviewBead
 
+
+
+@dataclass(frozen=True)
+class Model:
+    """A fitted "needs review" score: logistic-regression weights per signal, and the probability from
+    which a bead is flagged (the top 20% of the dev beads)."""
+
+    weights: dict[str, float]
+    flag_at: float
+
+
 # Fitted on Text+Berg dev and TransRead dev "Du côté de chez Swann" (903 beads, 77 wrong) by
 # `python -m bench.review.effort --fit` (L2 logistic regression, C=3). `acronyms` never fires in these books
 # and keeps a hand-set weight; `no_cognates` came out negative: beads with no shared word start are mostly
-# short and right.
-WEIGHTS = {"bias": -3.92, "low": 0.3, "size": 0.59, "null": 3.16, "null_run": 2.2, "next_odd": 0.5, "numbers": 0.61,
-           "acronyms": 1.0, "length": 1.63, "no_cognates": -0.41, "cognates_nearby": 3.07, "continues": 1.88,
-           "open_end": 1.63, "close_call": 0.0, "misfit": 0.0}
+# short and right. WITH_ALIGNER is used when the build recorded the aligner's hesitation numbers
+# (`close_call`, `misfit`); TEXT_ONLY otherwise (a `.beads` file from `align pair`, an older build).
+WITH_ALIGNER = Model({"bias": -3.92, "low": 0.3, "size": 0.59, "null": 3.16, "null_run": 2.2, "next_odd": 0.5,
+                      "numbers": 0.61, "acronyms": 1.0, "length": 1.63, "no_cognates": -0.41, "cognates_nearby": 3.07,
+                      "continues": 1.88, "open_end": 1.63, "close_call": 0.0, "misfit": 0.0}, 0.116)
+TEXT_ONLY = Model({"bias": -3.92, "low": 0.3, "size": 0.59, "null": 3.16, "null_run": 2.2, "next_odd": 0.5,
+                   "numbers": 0.61, "acronyms": 1.0, "length": 1.63, "no_cognates": -0.41, "cognates_nearby": 3.07,
+                   "continues": 1.88, "open_end": 1.63, "close_call": 0.0, "misfit": 0.0}, 0.116)
 CLOSE_GAP = 0.1  # a bead whose best other cut scores within this of it is a close call (dev)
 MISFIT_AT = 0.03  # a bead whose worst-placed sentence fits less than this better inside than outside (dev)
-FLAG_AT = 0.116  # flagged "needs review" from here: the top 20% of the dev beads
-FEATURES = tuple(k for k in WEIGHTS if k != "bias")
+FEATURES = tuple(k for k in WITH_ALIGNER.weights if k != "bias")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w{5,}")
 _END = re.compile(r"[.!?…:;]\W*$")
@@ -161,9 +175,14 @@ def _acronym_shifted(source: str, target: str, neighbours: list[ReviewBead], tex
     return bool((src_acr - tgt_acr) & near_tgt or (tgt_acr - src_acr) & near_src)
 
 
-def review_score(features: dict[str, float]) -> float:
+def model_for(texts: PairTexts) -> Model:
+    return WITH_ALIGNER if texts.hesitations else TEXT_ONLY
+
+
+def review_score(features: dict[str, float], model: Model) -> float:
     """The probability that the bead is wrong, by the fitted logistic regression."""
-    z = WEIGHTS["bias"] + sum(WEIGHTS[k] * features[k] for k in FEATURES)
+    weights = model.weights
+    z = weights["bias"] + sum(weights[k] * features[k] for k in FEATURES)
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -177,14 +196,17 @@ _REASONS = {"low": "low confidence", "size": "m:n bead", "null": "alone without 
             "misfit": "a sentence fits the neighbouring bead as well"}
 
 
-def reasons(features: dict[str, float]) -> list[str]:
+def reasons(features: dict[str, float], model: Model) -> list[str]:
     """The signals that pushed this bead up, strongest first, in words a translator reads (a bead without
     counterpart shows that already)."""
     shown = [k for k in FEATURES if features[k] > 0]
-    pushes = sorted(((WEIGHTS[k] * features[k], k) for k in shown), reverse=True)
+    pushes = sorted(((model.weights[k] * features[k], k) for k in shown), reverse=True)
     return [_REASONS[k] for push, k in pushes if push >= 0.5]
 
 
-def assess(beads: list[ReviewBead], index: int, texts: PairTexts) -> tuple[float, list[str]]:
+def assess(beads: list[ReviewBead], index: int, texts: PairTexts) -> tuple[float, list[str], bool]:
+    """(probability that the bead is wrong, the reasons, flagged "needs review"?)."""
+    model = model_for(texts)
     features = bead_features(beads, index, texts)
-    return review_score(features), reasons(features)
+    probability = review_score(features, model)
+    return probability, reasons(features, model), probability >= model.flag_at

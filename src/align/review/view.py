@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from align.review.beads import ReviewBead
 from align.review.decisions import Change, Corrected, Decisions, PairState
-from align.review.signals import FLAG_AT, PairTexts, assess
+from align.review.signals import PairTexts, assess
 
 
 class PairViews:
@@ -22,17 +22,17 @@ class PairViews:
         if number not in self._usual:
             self._usual[number] = PairTexts.of(pair.src, pair.tgt, pair.src_lang, pair.tgt_lang,
                                                pair.beads).usual_log_ratio
-        return PairTexts(src, tgt, pair.src_lang, pair.tgt_lang, self._usual[number])
+        return PairTexts(src, tgt, pair.src_lang, pair.tgt_lang, self._usual[number], pair.hesitations)
 
     @staticmethod
     def bead(beads: list[ReviewBead], index: int, texts: PairTexts, edits: dict[str, str]) -> dict:
         bead = beads[index]
-        probability, why = assess(beads, index, texts)
+        probability, why, flagged = assess(beads, index, texts)
         return {"src": [[i, texts.src[i], f"src:{i}" in edits] for i in bead.src],
                 "tgt": [[j, texts.tgt[j], f"tgt:{j}" in edits] for j in bead.tgt],
                 "status": bead.status, "score": bead.score, "by": bead.by, "at": bead.at,
                 "review": round(probability, 3), "reasons": why,
-                "flagged": bead.status == "machine" and probability >= FLAG_AT}
+                "flagged": bead.status == "machine" and flagged}
 
     def pair(self, number: int) -> dict:
         with self.decisions.store.lock:  # not while a correction changes the cached state
@@ -79,7 +79,7 @@ class PairViews:
         pair = self.decisions.pair(number)
         texts = self.texts(number, state)
         machine = [i for i, b in enumerate(state.beads) if b.status == "machine"]
-        flagged = sum(1 for i in machine if assess(state.beads, i, texts)[0] >= FLAG_AT)
+        flagged = sum(1 for i in machine if assess(state.beads, i, texts)[2])
         scores = [b.score for b in pair.beads if b.src and b.tgt and b.score is not None]
         total = len(state.beads)
         return {"number": number, "src": pair.src_name, "tgt": pair.tgt_name, "method": pair.method,
