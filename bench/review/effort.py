@@ -23,8 +23,7 @@ from align.review.beads import ReviewBead
 from bench.review.gold import load
 from bench.review.machine import OUT, beads_path, hesitations_path
 
-# The other TransRead dev books were not aligned in time on the shared machine (see BENCHMARKS.md).
-DEV = ["textberg-dev", "transread/DuCoteDeChezSwann"]
+DEV = ["textberg-dev", "transread/DuCoteDeChezSwann", "transread/AlicesAdventuresInWonderland"]
 TEST = ["textberg-test", "transread-test"]
 SHARES = (0.05, 0.10, 0.20)
 

@@ -31,7 +31,6 @@ from align.qa.terms import find_acronyms
 from align.review.beads import ReviewBead
 
 
-
 @dataclass(frozen=True)
 class Model:
     """A fitted "needs review" score: logistic-regression weights per signal, and the probability from
@@ -41,17 +40,18 @@ class Model:
     flag_at: float
 
 
-# Fitted on Text+Berg dev and TransRead dev "Du côté de chez Swann" (903 beads, 77 wrong) by
-# `python -m bench.review.effort --fit` (L2 logistic regression, C=3). `acronyms` never fires in these books
-# and keeps a hand-set weight; `no_cognates` came out negative: beads with no shared word start are mostly
-# short and right. WITH_ALIGNER is used when the build recorded the aligner's hesitation numbers
+# Fitted on the dev gold sets (`bench.review.effort.DEV`) by `python -m bench.review.effort --fit` (L2 logistic
+# regression, C=3). WITH_ALIGNER is used when the build recorded the aligner's hesitation numbers
 # (`close_call`, `misfit`); TEXT_ONLY otherwise (a `.beads` file from `align pair`, an older build).
-WITH_ALIGNER = Model({"bias": -3.92, "low": 0.3, "size": 0.59, "null": 3.16, "null_run": 2.2, "next_odd": 0.5,
-                      "numbers": 0.61, "acronyms": 1.0, "length": 1.63, "no_cognates": -0.41, "cognates_nearby": 3.07,
-                      "continues": 1.88, "open_end": 1.63, "close_call": 0.0, "misfit": 0.0}, 0.116)
-TEXT_ONLY = Model({"bias": -3.92, "low": 0.3, "size": 0.59, "null": 3.16, "null_run": 2.2, "next_odd": 0.5,
-                   "numbers": 0.61, "acronyms": 1.0, "length": 1.63, "no_cognates": -0.41, "cognates_nearby": 3.07,
-                   "continues": 1.88, "open_end": 1.63, "close_call": 0.0, "misfit": 0.0}, 0.116)
+# `acronyms` never fires in these books and keeps a hand-set weight. Negative weights only lower a bead:
+# with the aligner's numbers, its confidence adds nothing (`low` < 0), and beads with no shared word start
+# are mostly short and right (`no_cognates` < 0).
+WITH_ALIGNER = Model({"bias": -4.95, "low": -1.02, "size": 0.63, "null": 1.52, "null_run": 0.83, "next_odd": 0.33,
+                      "numbers": 0.43, "acronyms": 1.0, "length": 1.32, "no_cognates": -0.33, "cognates_nearby": 2.87,
+                      "continues": 1.7, "open_end": 0.79, "close_call": 2.55, "misfit": 0.2}, 0.101)
+TEXT_ONLY = Model({"bias": -4.31, "low": 1.31, "size": 0.86, "null": 5.01, "null_run": 2.84, "next_odd": 0.68,
+                   "numbers": 0.5, "acronyms": 1.0, "length": 1.68, "no_cognates": -0.08, "cognates_nearby": 2.77,
+                   "continues": 1.81, "open_end": 0.99, "close_call": 0.0, "misfit": 0.0}, 0.113)
 CLOSE_GAP = 0.1  # a bead whose best other cut scores within this of it is a close call (dev)
 MISFIT_AT = 0.03  # a bead whose worst-placed sentence fits less than this better inside than outside (dev)
 FEATURES = tuple(k for k in WITH_ALIGNER.weights if k != "bias")

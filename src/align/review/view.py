@@ -34,18 +34,21 @@ class PairViews:
                 "review": round(probability, 3), "reasons": why,
                 "flagged": bead.status == "machine" and flagged}
 
-    def pair(self, number: int) -> dict:
+    def pair(self, number: int, start: int = 0, count: int | None = None) -> dict:
+        """The pair with its beads from `start` (`count` of them, all by default; the page asks for its
+        first screen, then the rest, so that a long pair opens at once); `total` counts them all."""
         with self.decisions.store.lock:  # not while a correction changes the cached state
-            return self._pair(number)
+            return self._pair(number, start, count)
 
-    def _pair(self, number: int) -> dict:
+    def _pair(self, number: int, start: int, count: int | None) -> dict:
         state = self.decisions.state(number)
         pair = self.decisions.pair(number)
         texts = self.texts(number, state)
-        beads = [self.bead(state.beads, i, texts, state.edits) for i in range(len(state.beads))]
+        end = len(state.beads) if count is None else min(len(state.beads), start + count)
+        beads = [self.bead(state.beads, i, texts, state.edits) for i in range(start, end)]
         return {"number": number, "src": pair.src_name, "tgt": pair.tgt_name, "src_lang": pair.src_lang,
-                "tgt_lang": pair.tgt_lang, "version": state.version, "beads": beads,
-                "stale": self.decisions.stale(number), "recovered": pair.recovered}
+                "tgt_lang": pair.tgt_lang, "version": state.version, "start": start, "total": len(state.beads),
+                "beads": beads, "stale": self.decisions.stale(number), "recovered": pair.recovered}
 
     def changed(self, number: int, state: PairState, change: Change) -> dict:
         """The part of the bead list an action changed, widened by one bead each side (their signals
