@@ -133,6 +133,7 @@
     fresh.forEach(n => { applyFilter(n); list.insertBefore(n, anchor); });
     pair.beads.splice(answer.start, remove, ...answer.beads);
     nodes.splice(answer.start, remove, ...fresh);
+    pair.total = pair.beads.length;  // corrections wait until every bead is loaded
     pair.version = answer.version;
     drawStats();
   }
