@@ -21,44 +21,60 @@ from align.aligner.scoring import RowScorer
 
 def bead_hesitations(spans: list[Span], scorer: RowScorer, skip: float) -> list[dict[str, float]]:
     """{"gap", "fit"} per span, in order (`fit` 0 for a bead without counterpart)."""
-    starts = [_start(spans, k) for k in range(len(spans) + 1)]
+    starts = _starts(spans)
+    windows = [(starts[max(0, k - 1)], starts[min(len(spans), k + 2)]) for k in range(len(spans))]
+    rows = _rows(scorer, windows)
     out = []
     for k, (s, t, _) in enumerate(spans):
         first, last = max(0, k - 1), min(len(spans) - 1, k + 1)
-        window = (starts[first], starts[last + 1])
-        chosen = [(starts[q], starts[q + 1]) for q in range(first, last + 1)]
-        forbidden = (starts[k], starts[k + 1])
-        rows = _window_rows(scorer, *window)
-        chosen_score = sum(_bead_score(rows, window[0], a, b, scorer, skip) for a, b in chosen)
-        gap = chosen_score - _best_without(rows, window, forbidden, scorer, skip)
+        window = windows[k]
+        chosen = sum(_bead_score(rows, starts[q], starts[q + 1], scorer, skip) for q in range(first, last + 1))
+        gap = chosen - _best_without(rows, window, (starts[k], starts[k + 1]), scorer, skip)
         fit = scorer.bead_fit(s[0], s[-1] + 1, t[0], t[-1] + 1) if s and t else 0.0
         out.append({"gap": round(float(min(gap, 1.0)), 4), "fit": round(float(fit), 4)})
     return out
 
 
-def _start(spans: list[Span], k: int) -> tuple[int, int]:
-    """The DP cell where span k starts (k = len(spans): the end of the document)."""
-    i = sum(len(s) for s, _, _ in spans[:k])
-    j = sum(len(t) for _, t, _ in spans[:k])
-    return i, j
+def _starts(spans: list[Span]) -> list[tuple[int, int]]:
+    """The DP cell where each span starts, and the end of the document."""
+    cells, i, j = [(0, 0)], 0, 0
+    for s, t, _ in spans:
+        i, j = i + len(s), j + len(t)
+        cells.append((i, j))
+    return cells
 
 
-def _window_rows(scorer: RowScorer, start: tuple[int, int], end: tuple[int, int]) -> dict[int, np.ndarray]:
-    """scorer.row(i, js) for every row of the window, js the window's target cells."""
-    js = np.arange(start[1], end[1] + 1)
-    return {i: scorer.row(i, js) for i in range(start[0] + 1, end[0] + 1)}
+class _Row:
+    """`scorer.row(i, js)` over the target cells [first, last] that any window needs in row i."""
+
+    def __init__(self, scorer: RowScorer, i: int, first: int, last: int) -> None:
+        self.first = first
+        self.scores = scorer.row(i, np.arange(first, last + 1))
+
+    def cells(self, j0: int, j1: int) -> np.ndarray:
+        return self.scores[:, j0 - self.first : j1 - self.first + 1]
 
 
-def _bead_score(rows: dict[int, np.ndarray], origin: tuple[int, int], a: tuple[int, int], b: tuple[int, int],
-                scorer: RowScorer, skip: float) -> float:
+def _rows(scorer: RowScorer, windows: list[tuple[tuple[int, int], tuple[int, int]]]) -> dict[int, _Row]:
+    """Each DP row once, over the union of the windows' target cells in it (windows overlap)."""
+    bounds: dict[int, list[int]] = {}
+    for (i0, j0), (i1, j1) in windows:
+        for i in range(i0 + 1, i1 + 1):
+            low, high = bounds.setdefault(i, [j0, j1])
+            bounds[i] = [min(low, j0), max(high, j1)]
+    return {i: _Row(scorer, i, low, high) for i, (low, high) in bounds.items()}
+
+
+def _bead_score(rows: dict[int, _Row], a: tuple[int, int], b: tuple[int, int], scorer: RowScorer,
+                skip: float) -> float:
     """The DP's score of the bead from cell a to cell b (a null bead: `skip` per sentence)."""
     size = (b[0] - a[0], b[1] - a[1])
     if size[0] == 0 or size[1] == 0:
         return skip * (size[0] + size[1])
-    return float(rows[b[0]][scorer.shape_index[size], b[1] - origin[1]])
+    return float(rows[b[0]].cells(b[1], b[1])[scorer.shape_index[size], 0])
 
 
-def _best_without(rows: dict[int, np.ndarray], window: tuple[tuple[int, int], tuple[int, int]],
+def _best_without(rows: dict[int, _Row], window: tuple[tuple[int, int], tuple[int, int]],
                   forbidden: tuple[tuple[int, int], tuple[int, int]], scorer: RowScorer, skip: float) -> float:
     """The best path value from the window's first cell to its last, never using the forbidden bead."""
     (i0, j0), (i1, j1) = window
@@ -74,7 +90,7 @@ def _best_without(rows: dict[int, np.ndarray], window: tuple[tuple[int, int], tu
             if null_forbidden and gi == i and gj == fj:
                 above[fj - j0] = -np.inf
             row[:] = np.maximum(row, above)
-            scores = rows[i]
+            scores = rows[i].cells(j0, j1)
             for k, (a, b) in enumerate(scorer.shapes[: len(scores)]):
                 if a > i - i0 or b >= width:
                     continue
