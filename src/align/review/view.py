@@ -34,14 +34,17 @@ class PairViews:
                 "review": round(probability, 3), "reasons": why,
                 "flagged": bead.status == "machine" and flagged}
 
+    def snapshot(self, number: int) -> PairState:
+        """The pair's state now, copied under the lock: rendering it (0.3 s for 5,000 beads) then holds
+        no lock, so a correction or another page's first screen never waits for it."""
+        with self.decisions.store.lock:
+            state = self.decisions.state(number)
+            return PairState(state.pair_id, state.version, list(state.beads), dict(state.edits))
+
     def pair(self, number: int, start: int = 0, count: int | None = None) -> dict:
         """The pair with its beads from `start` (`count` of them, all by default; the page asks for its
         first screen, then the rest, so that a long pair opens at once); `total` counts them all."""
-        with self.decisions.store.lock:  # not while a correction changes the cached state
-            return self._pair(number, start, count)
-
-    def _pair(self, number: int, start: int, count: int | None) -> dict:
-        state = self.decisions.state(number)
+        state = self.snapshot(number)
         pair = self.decisions.pair(number)
         texts = self.texts(number, state)
         end = len(state.beads) if count is None else min(len(state.beads), start + count)
@@ -67,16 +70,13 @@ class PairViews:
 
     def summary(self, number: int) -> dict:
         """One row of the documents view (computed again only when the pair changed)."""
-        with self.decisions.store.lock:
-            return self._cached_summary(number)
-
-    def _cached_summary(self, number: int) -> dict:
-        state = self.decisions.state(number)
+        state = self.snapshot(number)
         cached = self._summaries.get(number)
         if cached and cached[0] == state.version:
             return cached[1]
-        self._summaries[number] = (state.version, self._summary(number, state))
-        return self._summaries[number][1]
+        summary = self._summary(number, state)
+        self._summaries[number] = (state.version, summary)
+        return summary
 
     def _summary(self, number: int, state: PairState) -> dict:
         pair = self.decisions.pair(number)
