@@ -23,7 +23,8 @@ from align.review.beads import ReviewBead
 from bench.review.gold import load
 from bench.review.machine import OUT, beads_path, hesitations_path
 
-DEV = ["textberg-dev", "transread/DuCoteDeChezSwann", "transread/AlicesAdventuresInWonderland"]
+DEV = ["textberg-dev", "transread/DuCoteDeChezSwann", "transread/AlicesAdventuresInWonderland",
+       "transread/VoyageAuCentreDeLaTerre"]
 TEST = ["textberg-test", "transread-test"]
 SHARES = (0.05, 0.10, 0.20)
 
