@@ -43,15 +43,14 @@ class Model:
 # Fitted on the dev gold sets (`bench.review.effort.DEV`) by `python -m bench.review.effort --fit` (L2 logistic
 # regression, C=3). WITH_ALIGNER is used when the build recorded the aligner's hesitation numbers
 # (`close_call`, `misfit`); TEXT_ONLY otherwise (a `.beads` file from `align pair`, an older build).
-# `acronyms` never fires in these books and keeps a hand-set weight. Negative weights only lower a bead:
-# with the aligner's numbers, its confidence adds nothing (`low` < 0), and beads with no shared word start
-# are mostly short and right (`no_cognates` < 0).
-WITH_ALIGNER = Model({"bias": -4.95, "low": -1.02, "size": 0.63, "null": 1.52, "null_run": 0.83, "next_odd": 0.33,
-                      "numbers": 0.43, "acronyms": 1.0, "length": 1.32, "no_cognates": -0.33, "cognates_nearby": 2.87,
-                      "continues": 1.7, "open_end": 0.79, "close_call": 2.55, "misfit": 0.2}, 0.101)
-TEXT_ONLY = Model({"bias": -4.31, "low": 1.31, "size": 0.86, "null": 5.01, "null_run": 2.84, "next_odd": 0.68,
-                   "numbers": 0.5, "acronyms": 1.0, "length": 1.68, "no_cognates": -0.08, "cognates_nearby": 2.77,
-                   "continues": 1.81, "open_end": 0.99, "close_call": 0.0, "misfit": 0.0}, 0.113)
+# `acronyms` never fires in these books and keeps a hand-set weight. A negative weight only lowers a bead:
+# once the aligner's gap is known, its confidence adds nothing (`low` < 0), so it is never given as a reason.
+WITH_ALIGNER = Model({"bias": -5.44, "low": -0.7, "size": 0.94, "null": 1.13, "null_run": 1.16, "next_odd": 0.36,
+                      "numbers": 0.41, "acronyms": 1.0, "length": 0.94, "no_cognates": -0.07, "cognates_nearby": 2.46,
+                      "continues": 2.02, "open_end": 0.22, "close_call": 2.59, "misfit": 0.34}, 0.053)
+TEXT_ONLY = Model({"bias": -4.85, "low": 2.08, "size": 1.15, "null": 4.76, "null_run": 3.35, "next_odd": 0.83,
+                   "numbers": 0.5, "acronyms": 1.0, "length": 1.31, "no_cognates": 0.06, "cognates_nearby": 2.5,
+                   "continues": 2.13, "open_end": 0.78, "close_call": 0.0, "misfit": 0.0}, 0.064)
 CLOSE_GAP = 0.1  # a bead whose best other cut scores within this of it is a close call (dev)
 MISFIT_AT = 0.03  # a bead whose worst-placed sentence fits less than this better inside than outside (dev)
 FEATURES = tuple(k for k in WITH_ALIGNER.weights if k != "bias")
