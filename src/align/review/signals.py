@@ -2,6 +2,9 @@
 
 Signals (each cheap, each explainable to a translator):
 - low confidence: the aligner's own score;
+- the aligner hesitated (when the build recorded its numbers, `align.aligner.hesitation`): another cut of
+  the bead and its neighbours scored nearly as well (a close call), or one of its sentences fits the next
+  bead as well as its own (a misfit);
 - size: an m:n bead (the more sentences, the more likely one of them belongs next door);
 - a sentence without counterpart alone (suspect) or in a run of them (usually an untranslated passage);
 - a bead next to an m:n bead or one without counterpart: the classic trace of a boundary put one sentence
@@ -96,8 +99,8 @@ def _acronyms(text: str) -> frozenset:
 @dataclass
 class PairTexts:
     """The sentences of a pair (corrections applied), its usual length ratio and the aligner's hesitation
-    numbers of its machine beads ((src, tgt) -> {"gap", "fit"}, `align.aligner.hesitation`; absent for
-    output of an older build)."""
+    numbers of its machine beads ((src, tgt) -> {"gap", "fit"}, `align.aligner.hesitation`; empty for a
+    `.beads` file from `align pair` or an older build's report)."""
 
     src: list[str]
     tgt: list[str]
@@ -154,8 +157,8 @@ def bead_features(beads: list[ReviewBead], index: int, texts: PairTexts) -> dict
 
 def _hesitation(bead: ReviewBead, texts: PairTexts, features: dict[str, float]) -> None:
     """The aligner's own doubt about a machine bead: another cut of it and its neighbours scored nearly as
-    well (`close_call`; above 1 when the null post-pass overruled the DP), or one of its sentences sits
-    better next door (`misfit`)."""
+    well (`close_call`; above 1 when a pinned anchor or the null post-pass overruled the DP's score), or one
+    of its sentences sits as well next door (`misfit`). A bead a person reshaped has no such numbers."""
     numbers = texts.hesitations.get((bead.src, bead.tgt)) if bead.status == "machine" else None
     if not numbers:
         return
