@@ -282,6 +282,11 @@ def test_cli_exports_the_reviewed_tm_of_a_real_build(tmp_path: Path):
     assert {u.props["review"] for u in reviewed} == {"machine"}
     with sqlite3.connect(folder / "review.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM align_pairs").fetchone()[0] == 2
+    # The build recorded the aligner's hesitation numbers of every bead; the review ranks with them.
+    records = json.loads((folder / "corpus-report.json").read_text())["pairs"]
+    assert all({"gap", "fit"} <= set(bead) for record in records for bead in record["beads"])
+    pairs = open_folder(folder).pairs
+    assert all(len(pair.hesitations) == len(pair.beads) for pair in pairs)
 
 
 def test_cli_refuses_a_folder_without_a_build_report(tmp_path: Path):
@@ -306,6 +311,36 @@ def test_needs_review_points_at_number_mismatches_and_shifted_boundaries():
     assert "numbers differ" in numbers[1] and "numbers differ" not in clean[1]
     assert "a neighbour shares more names or words" in shifted[1]
     assert numbers[0] > clean[0] and shifted[0] > clean[0]
+
+
+def test_the_aligner_s_hesitation_is_a_reason_and_picks_the_fitted_model():
+    """A bead the aligner nearly cut differently (small gap) ranks higher, with that reason; a pair whose build
+    recorded no hesitation numbers (a `.beads` file) is ranked by the text-only model."""
+    from align.review.signals import TEXT_ONLY, WITH_ALIGNER, PairTexts, assess, model_for
+
+    src = ["Le Conseil s'est réuni hier.", "Il a adopté trois résolutions.", "La séance est levée."]
+    tgt = ["The Council met yesterday.", "It adopted three resolutions.", "The meeting rose."]
+    beads = [ReviewBead((i,), (i,), "machine", 0.9) for i in range(3)]
+    plain = PairTexts.of(src, tgt, "fr", "en", beads)
+    numbers = {(b.src, b.tgt): {"gap": 0.12, "fit": 0.1} for b in beads}
+    numbers[((1,), (1,))] = {"gap": 0.004, "fit": 0.1}
+    hesitant = PairTexts(src, tgt, "fr", "en", plain.usual_log_ratio, numbers)
+    assert model_for(plain) is TEXT_ONLY and model_for(hesitant) is WITH_ALIGNER
+    sure, doubt = assess(beads, 0, hesitant), assess(beads, 1, hesitant)
+    assert "the aligner nearly cut this differently" in doubt[1]
+    assert "the aligner nearly cut this differently" not in sure[1] and doubt[0] > sure[0]
+    confirmed = [beads[0], ReviewBead((1,), (1,), "confirmed"), beads[2]]  # a person's bead: no aligner doubt
+    assert "the aligner nearly cut this differently" not in assess(confirmed, 1, hesitant)[1]
+
+
+def test_a_long_pair_can_be_read_a_stretch_at_a_time(folder: Path):
+    client, _ = client_for(folder)
+    whole = client.get("/api/pairs/0").json()
+    part = client.get("/api/pairs/0", params={"start": 1, "count": 2}).json()
+    assert (part["start"], part["total"], whole["total"]) == (1, 5, 5)
+    assert part["beads"] == whole["beads"][1:3] and part["version"] == whole["version"]
+    assert client.get("/api/pairs/0", params={"start": 4, "count": 10}).json()["beads"] == whole["beads"][4:]
+    assert client.get("/api/pairs/0", params={"count": 0}).status_code == 422
 
 
 def test_a_single_pair_from_align_pair_beads_is_reviewed_with_its_documents(tmp_path: Path):

@@ -197,3 +197,38 @@ def test_two_tabs_on_one_pair_never_overwrite_each_other_silently(browser, tmp_p
         assert "status-rejected" in beads(browser)[2].get_attribute("class")  # tab A's decision stands
     finally:
         server.kill()
+
+
+def test_a_long_pair_opens_with_its_first_screen_and_loads_the_rest_before_any_correction(browser,
+                                                                                          tmp_path: Path):
+    """300 beads: the page asks for its first screen, then the rest; a correction far down the list (which
+    names its bead by position) is made on the whole list and lands on the right bead."""
+    count = 300
+    src = [f"Phrase numéro {n}." for n in range(count)]
+    tgt = [f"Sentence number {n}." for n in range(count)]
+    record = {"src": "long.fr.txt", "tgt": "long.en.txt", "method": "name", "src_segments": src,
+              "tgt_segments": tgt, "beads": [{"src": [n], "tgt": [n], "score": 0.9, "source": src[n],
+                                              "target": tgt[n]} for n in range(count)]}
+    folder = tmp_path / "tm"
+    folder.mkdir()
+    (folder / "corpus-report.json").write_text(json.dumps({"src_lang": "fr", "tgt_lang": "en", "signature": {},
+                                                           "pairs": [record], "mined": []}), encoding="utf-8")
+    server = Server(folder)
+    try:
+        browser.get(server.url + "pairs/0")
+        until(browser, lambda d: len(beads(d)) == count, "all beads drawn")
+        asked = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)"
+                                       ".filter(n => n.includes('/api/pairs/0'))")
+        assert [name.split("/api/pairs/0")[1] for name in asked] == ["?count=120", "?start=120"]
+        until(browser, lambda d: d.find_element(By.ID, "stats").text.startswith(f"{count} beads · 0% reviewed"),
+              "the stats of the whole pair")
+        target = beads(browser)[250]
+        browser.execute_script("arguments[0].scrollIntoView()", target)
+        target.click()
+        press(browser, "a")
+        until(browser, version_is(1), "accept saved")
+        with urllib.request.urlopen(server.url + "api/pairs/0") as answer:
+            statuses = [b["status"] for b in json.load(answer)["beads"]]
+        assert statuses[250] == "confirmed" and statuses.count("confirmed") == 1
+    finally:
+        server.kill()

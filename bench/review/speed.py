@@ -6,8 +6,8 @@
    beads are drawn (`window.reviewReadyAt`), cold (first request of the server) and warm.
 2. Every correction through the HTTP API: time from request to answer, per kind of correction, and the
    server's CPU time for it (its `Server-Timing` header: what the machine's load does not inflate).
-3. Export: peak Python memory (tracemalloc) while writing the reviewed TMX of 10k and of `--units` units
-   (pairs of 1,000 sentences), to show it stays flat as the TM grows.
+3. Export: time (wall, CPU) and peak Python memory (tracemalloc, a second run) while writing the reviewed
+   TMX of 10k and of `--units` units (pairs of 1,000 sentences), to show it stays flat as the TM grows.
 Texts are real sentences (TransRead, cycled); beads are 1:1 with m:n and null beads mixed in.
 """
 
@@ -17,6 +17,7 @@ import argparse
 import os
 import json
 import random
+import socket
 import statistics
 import subprocess
 import sys
@@ -76,10 +77,18 @@ def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
 
 
 READY = """
-const entry = performance.getEntriesByType("resource").find(e => /\\/api\\/pairs\\/0$/.test(e.name));
+const entry = performance.getEntriesByType("resource").find(e => /\\/api\\/pairs\\/0\\?count=/.test(e.name));
+const page = performance.getEntriesByType("navigation")[0];
 return window.reviewReadyAt ? [window.reviewReadyAt, entry.responseEnd, entry.responseStart - entry.requestStart,
-  (entry.serverTiming.find(t => t.name === "app") || {}).duration] : null;
+  (entry.serverTiming.find(t => t.name === "app") || {}).duration, page.responseEnd, page.domContentLoadedEventEnd,
+  entry.startTime] : null;
 """
+
+
+def process_cpu_s(pid: int) -> float:
+    """User + system CPU time of a process so far, all its threads (uvicorn's loop, the handlers' pool)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def open_times(url: str, runs: int = 3) -> list[dict]:
@@ -101,9 +110,10 @@ def open_times(url: str, runs: int = 3) -> list[dict]:
             while time.time() < deadline:
                 ready = driver.execute_script(READY)
                 if ready:
-                    at, received, waited, server_cpu = ready
-                    times.append({"ready_s": round(at / 1000, 3), "render_s": round((at - received) / 1000, 3),
-                                  "server_wall_s": round(waited / 1000, 3), "server_cpu_s": round(server_cpu / 1000, 3)})
+                    at, received, waited, server_cpu, html, parsed, asked = (x / 1000 for x in ready)
+                    times.append({"ready_s": round(at, 3), "html_s": round(html, 3), "page_parsed_s": round(parsed, 3),
+                                  "fetch_start_s": round(asked, 3), "server_wall_s": round(waited, 3),
+                                  "server_cpu_s": round(server_cpu, 3), "render_s": round(at - received, 3)})
                     break
                 time.sleep(0.05)
     finally:
@@ -111,11 +121,17 @@ def open_times(url: str, runs: int = 3) -> list[dict]:
     return times
 
 
-def correction_times(url: str, rounds: int, rng: random.Random) -> dict[str, dict[str, float]]:
-    client = httpx.Client(base_url=url, timeout=30)
+def correction_times(url: str, rounds: int, rng: random.Random, server_pid: int) -> dict[str, dict[str, float]]:
+    """Per kind of correction: wall time from request to answer, the handler's CPU (`Server-Timing`); and
+    `all`: the server process's CPU per request, all threads (what an idle machine's wall time would be)."""
+    # TCP_NODELAY as browsers set it: without it, Nagle's algorithm holds a POST's body until the server's
+    # delayed ACK (40 ms on Linux), which the benchmark would measure instead of the server.
+    nodelay = httpx.HTTPTransport(socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
+    client = httpx.Client(base_url=url, timeout=30, transport=nodelay)
     token = client.get("/api/session").json()["csrf_token"]
     pair = client.get("/api/pairs/0").json()
     version, count = pair["version"], len(pair["beads"])
+    server_cpu, requests = process_cpu_s(server_pid), 0
     timings: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
     kinds = ["accept", "reject", "merge", "split", "move", "edit", "undo"]
@@ -126,7 +142,7 @@ def correction_times(url: str, rounds: int, rng: random.Random) -> dict[str, dic
         if op == "split":
             client.post("/api/pairs/0/actions", json={"op": "merge", "version": version, "bead": bead},
                         headers={"X-CSRF-Token": token})
-            version += 1
+            version, requests = version + 1, requests + 1
             body.update(version=version, src_at=1, tgt_at=1)
         elif op == "move":
             body.update(side="src", direction="next")
@@ -135,6 +151,7 @@ def correction_times(url: str, rounds: int, rng: random.Random) -> dict[str, dic
         start = time.perf_counter()
         answer = client.post("/api/pairs/0/actions", json=body, headers={"X-CSRF-Token": token})
         elapsed = time.perf_counter() - start
+        requests += 1
         if answer.status_code != 200:
             continue
         cpu.setdefault(op, []).append(float(answer.headers["server-timing"].split("dur=")[1]))
@@ -142,26 +159,33 @@ def correction_times(url: str, rounds: int, rng: random.Random) -> dict[str, dic
         version = data["version"]
         count += len(data["beads"]) - (data["remove"] if data["remove"] is not None else count)
         timings.setdefault(op, []).append(elapsed * 1000)
-    return {op: {"n": len(v), "median_ms": round(statistics.median(v), 1),
+    server_cpu = process_cpu_s(server_pid) - server_cpu
+    return {"all": {"n": requests, "server_process_cpu_ms": round(server_cpu * 1000 / max(requests, 1), 1)}} | {
+            op: {"n": len(v), "median_ms": round(statistics.median(v), 1),
                  "p95_ms": round(sorted(v)[int(0.95 * (len(v) - 1))], 1), "max_ms": round(max(v), 1),
                  "server_cpu_median_ms": round(statistics.median(cpu[op]), 1), "server_cpu_max_ms": round(max(cpu[op]), 1)}
             for op, v in timings.items()}
 
 
 def export_memory(folder: Path) -> dict:
+    """Export the folder's reviewed TMX twice: timed (wall and this process's CPU), then under tracemalloc
+    for the peak of Python memory (tracemalloc slows Python code several times: never time with it on)."""
     from align.review.decisions import Decisions
     from align.review.export import export
     from align.review.source import open_folder
     from align.review.store import Store
 
     decisions = Decisions(Store(folder / "review.sqlite"), open_folder(folder))
-    tracemalloc.start()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = export(decisions, ("tmx",))
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    decisions = Decisions(Store(folder / "review.sqlite"), open_folder(folder))
+    tracemalloc.start()
+    export(decisions, ("tmx",))
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    return {"units": result["files"]["tmx"]["units"], "seconds": round(elapsed, 1), "peak_mib": round(peak / 2**20, 1)}
+    return {"units": result["files"]["tmx"]["units"], "seconds": round(elapsed, 1), "cpu_seconds": round(cpu, 1),
+            "peak_mib": round(peak / 2**20, 1)}
 
 
 def main() -> None:
@@ -178,7 +202,7 @@ def main() -> None:
     process, url = start_server(big)
     try:
         results["open_s"] = open_times(url)
-        results["corrections"] = correction_times(url, args.rounds, random.Random(11))
+        results["corrections"] = correction_times(url, args.rounds, random.Random(11), process.pid)
     finally:
         process.kill()
     results["load_average"] = os.getloadavg()[0]

@@ -22,6 +22,7 @@ import numpy as np
 
 from align.aligner.anchors import Anchors, band_from_anchors, find_anchors, pin_strong_anchors
 from align.aligner.dp import best_path
+from align.aligner.hesitation import bead_hesitations
 from align.aligner.nulls import Span, detach_null_edges
 from align.aligner.params import KNN_REACH, AlignParams
 from align.aligner.scoring import EmbeddedRuns, RowScorer
@@ -37,6 +38,7 @@ class Alignment:
     beads: list[Bead]
     signature: Signature
     stats: dict = field(default_factory=dict)
+    hesitations: list[dict[str, float]] = field(default_factory=list)  # per bead (`hesitation.py`)
 
 
 @dataclass
@@ -139,7 +141,8 @@ def finish(dp_pass: DPPass, src: Sequence[str], tgt: Sequence[str], params: Alig
     beads = [Bead(s, t, round(confidence(score, params), 4)) for s, t, score in spans]
     stats = {"src_segments": len(src), "tgt_segments": len(tgt), "anchors": dp_pass.anchors,
              "band_cells": dp_pass.band_cells, "align_s": dp_pass.seconds}
-    return Alignment(beads, Signature({"encoder": encoder_id, **params.signature_settings()}), stats)
+    hesitations = bead_hesitations(spans, dp_pass.scorer, params.skip) if dp_pass.scorer is not None else []
+    return Alignment(beads, Signature({"encoder": encoder_id, **params.signature_settings()}), stats, hesitations)
 
 
 def _float32(vectors: np.ndarray) -> np.ndarray:

@@ -25,8 +25,9 @@ def pair_record(part: dict, low: float) -> dict:
     src, tgt = part["src_segments"], part["tgt_segments"]
     beads, unaligned_src, unaligned_tgt = [], [], []
     scores = []
-    for s, t, score in part["beads"]:
-        beads.append({"src": s, "tgt": t, "score": score, "source": " ".join(src[i] for i in s),
+    hesitations = part.get("hesitations") or [{}] * len(part["beads"])  # the aligner's gap and fit per bead
+    for (s, t, score), hesitation in zip(part["beads"], hesitations):
+        beads.append({"src": s, "tgt": t, "score": score, **hesitation, "source": " ".join(src[i] for i in s),
                       "target": " ".join(tgt[j] for j in t)})
         if s and t:
             scores.append(score)

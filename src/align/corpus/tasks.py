@@ -123,4 +123,5 @@ def align_pair(settings: WorkerSettings, task: PairTask) -> dict | Skipped:
     alignment = align_texts(src, tgt, encoder_for(settings), AlignParams())
     return {"src_segments": src, "tgt_segments": tgt,
             "beads": [[list(b.src), list(b.tgt), round(b.score, 4)] for b in alignment.beads],
+            "hesitations": alignment.hesitations,  # per bead, for `align review`'s "needs review" ranking
             "signature": alignment.signature.as_dict(), "pid": os.getpid(), "loads": LOADS["count"]}

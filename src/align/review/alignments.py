@@ -10,7 +10,7 @@ import threading
 import time
 from typing import Literal
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -78,12 +78,14 @@ def _server_timing(response: Response, started: float) -> None:
 
 
 @api.get("/pairs/{number}", summary="A document pair's beads")
-def get_pair(number: int, request: Request) -> JSONResponse:
+def get_pair(number: int, request: Request, start: int = Query(0, ge=0),
+             count: int | None = Query(None, ge=1)) -> JSONResponse:
     """Beads in order with their sentences (`[index, text, corrected]`), status (machine, confirmed, edited,
-    rejected), who/when, machine score, needs-review probability and reasons; the pair's `version`."""
+    rejected), who/when, machine score, needs-review probability and reasons; the pair's `version`.
+    With `start` / `count`, only those beads (`total` counts them all)."""
     started = time.thread_time()
     # Serialised here with the json module: FastAPI's generic encoder takes seconds on 5,000 beads.
-    response = JSONResponse(_views(request).pair(number))
+    response = JSONResponse(_views(request).pair(number, start, count))
     _server_timing(response, started)
     return response
 

@@ -2,6 +2,9 @@
 
 Signals (each cheap, each explainable to a translator):
 - low confidence: the aligner's own score;
+- the aligner hesitated (when the build recorded its numbers, `align.aligner.hesitation`): another cut of
+  the bead and its neighbours scored nearly as well (a close call), or one of its sentences fits the next
+  bead as well as its own (a misfit);
 - size: an m:n bead (the more sentences, the more likely one of them belongs next door);
 - a sentence without counterpart alone (suspect) or in a run of them (usually an untranslated passage);
 - a bead next to an m:n bead or one without counterpart: the classic trace of a boundary put one sentence
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
 
@@ -30,15 +33,30 @@ from align.qa.numbers import extract_quantities, unmatched
 from align.qa.terms import find_acronyms
 from align.review.beads import ReviewBead
 
-# Fitted on Text+Berg dev and TransRead dev "Du côté de chez Swann" (903 beads, 77 wrong) by
-# `python -m bench.review.effort --fit` (L2 logistic regression, C=3). `acronyms` never fires in these books
-# and keeps a hand-set weight; `no_cognates` came out negative: beads with no shared word start are mostly
-# short and right.
-WEIGHTS = {"bias": -3.92, "low": 0.3, "size": 0.59, "null": 3.16, "null_run": 2.2, "next_odd": 0.5, "numbers": 0.61,
-           "acronyms": 1.0, "length": 1.63, "no_cognates": -0.41, "cognates_nearby": 3.07, "continues": 1.88,
-           "open_end": 1.63}
-FLAG_AT = 0.116  # flagged "needs review" from here: the top 20% of the dev beads
-FEATURES = tuple(k for k in WEIGHTS if k != "bias")
+
+@dataclass(frozen=True)
+class Model:
+    """A fitted "needs review" score: logistic-regression weights per signal, and the probability from
+    which a bead is flagged (the top 20% of the dev beads)."""
+
+    weights: dict[str, float]
+    flag_at: float
+
+
+# Fitted on the dev gold sets (`bench.review.effort.DEV`) by `python -m bench.review.effort --fit` (L2 logistic
+# regression, C=3). WITH_ALIGNER is used when the build recorded the aligner's hesitation numbers
+# (`close_call`, `misfit`); TEXT_ONLY otherwise (a `.beads` file from `align pair`, an older build).
+# `acronyms` never fires in these books and keeps a hand-set weight. A negative weight only lowers a bead:
+# once the aligner's gap is known, its confidence adds nothing (`low` < 0), so it is never given as a reason.
+WITH_ALIGNER = Model({"bias": -5.44, "low": -0.7, "size": 0.94, "null": 1.13, "null_run": 1.16, "next_odd": 0.36,
+                      "numbers": 0.41, "acronyms": 1.0, "length": 0.94, "no_cognates": -0.07, "cognates_nearby": 2.46,
+                      "continues": 2.02, "open_end": 0.22, "close_call": 2.59, "misfit": 0.34}, 0.053)
+TEXT_ONLY = Model({"bias": -4.85, "low": 2.08, "size": 1.15, "null": 4.76, "null_run": 3.35, "next_odd": 0.83,
+                   "numbers": 0.5, "acronyms": 1.0, "length": 1.31, "no_cognates": 0.06, "cognates_nearby": 2.5,
+                   "continues": 2.13, "open_end": 0.78, "close_call": 0.0, "misfit": 0.0}, 0.064)
+CLOSE_GAP = 0.1  # a bead whose best other cut scores within this of it is a close call (dev)
+MISFIT_AT = 0.03  # a bead whose worst-placed sentence fits less than this better inside than outside (dev)
+FEATURES = tuple(k for k in WITH_ALIGNER.weights if k != "bias")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w{5,}")
 _END = re.compile(r"[.!?…:;]\W*$")
@@ -80,13 +98,16 @@ def _acronyms(text: str) -> frozenset:
 
 @dataclass
 class PairTexts:
-    """The sentences of a pair (corrections applied) and its usual length ratio."""
+    """The sentences of a pair (corrections applied), its usual length ratio and the aligner's hesitation
+    numbers of its machine beads ((src, tgt) -> {"gap", "fit"}, `align.aligner.hesitation`; empty for a
+    `.beads` file from `align pair` or an older build's report)."""
 
     src: list[str]
     tgt: list[str]
     src_lang: str
     tgt_lang: str
     usual_log_ratio: float = 0.0
+    hesitations: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, src: list[str], tgt: list[str], src_lang: str, tgt_lang: str, beads: list[ReviewBead]) -> "PairTexts":
@@ -109,6 +130,7 @@ def bead_features(beads: list[ReviewBead], index: int, texts: PairTexts) -> dict
     null = not bead.src or not bead.tgt
     neighbours = [beads[i] for i in (index - 1, index + 1) if 0 <= i < len(beads)]
     features = dict.fromkeys(FEATURES, 0.0)
+    _hesitation(bead, texts, features)
     null_neighbour = any(not n.src or not n.tgt for n in neighbours)
     if null:  # a lone sentence without counterpart is suspect; a run of them is usually an untranslated passage
         features["null" if not null_neighbour else "null_run"] = 1.0
@@ -133,6 +155,17 @@ def bead_features(beads: list[ReviewBead], index: int, texts: PairTexts) -> dict
     return features
 
 
+def _hesitation(bead: ReviewBead, texts: PairTexts, features: dict[str, float]) -> None:
+    """The aligner's own doubt about a machine bead: another cut of it and its neighbours scored nearly as
+    well (`close_call`; above 1 when a pinned anchor or the null post-pass overruled the DP's score), or one
+    of its sentences sits as well next door (`misfit`). A bead a person reshaped has no such numbers."""
+    numbers = texts.hesitations.get((bead.src, bead.tgt)) if bead.status == "machine" else None
+    if not numbers:
+        return
+    features["close_call"] = min(2.0, max(0.0, (CLOSE_GAP - numbers["gap"]) / CLOSE_GAP))
+    features["misfit"] = min(2.0, max(0.0, (MISFIT_AT - numbers["fit"]) / 0.1)) if bead.src and bead.tgt else 0.0
+
+
 def _acronym_shifted(source: str, target: str, neighbours: list[ReviewBead], texts: PairTexts) -> bool:
     """An acronym of one side missing from the other side of this bead but found there in a neighbour:
     the boundary is probably one sentence off (acronyms that differ by language, OCI/OIC, do not count)."""
@@ -144,9 +177,14 @@ def _acronym_shifted(source: str, target: str, neighbours: list[ReviewBead], tex
     return bool((src_acr - tgt_acr) & near_tgt or (tgt_acr - src_acr) & near_src)
 
 
-def review_score(features: dict[str, float]) -> float:
+def model_for(texts: PairTexts) -> Model:
+    return WITH_ALIGNER if texts.hesitations else TEXT_ONLY
+
+
+def review_score(features: dict[str, float], model: Model) -> float:
     """The probability that the bead is wrong, by the fitted logistic regression."""
-    z = WEIGHTS["bias"] + sum(WEIGHTS[k] * features[k] for k in FEATURES)
+    weights = model.weights
+    z = weights["bias"] + sum(weights[k] * features[k] for k in FEATURES)
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -155,17 +193,22 @@ _REASONS = {"low": "low confidence", "size": "m:n bead", "null": "alone without 
             "next_odd": "next to an m:n bead or one without counterpart",
             "numbers": "numbers differ", "acronyms": "acronyms differ", "length": "unusual length ratio",
             "no_cognates": "no shared names or words", "cognates_nearby": "a neighbour shares more names or words",
-            "continues": "one side starts mid-sentence", "open_end": "one side ends mid-sentence"}
+            "continues": "one side starts mid-sentence", "open_end": "one side ends mid-sentence",
+            "close_call": "the aligner nearly cut this differently",
+            "misfit": "a sentence fits the neighbouring bead as well"}
 
 
-def reasons(features: dict[str, float]) -> list[str]:
+def reasons(features: dict[str, float], model: Model) -> list[str]:
     """The signals that pushed this bead up, strongest first, in words a translator reads (a bead without
     counterpart shows that already)."""
     shown = [k for k in FEATURES if features[k] > 0]
-    pushes = sorted(((WEIGHTS[k] * features[k], k) for k in shown), reverse=True)
+    pushes = sorted(((model.weights[k] * features[k], k) for k in shown), reverse=True)
     return [_REASONS[k] for push, k in pushes if push >= 0.5]
 
 
-def assess(beads: list[ReviewBead], index: int, texts: PairTexts) -> tuple[float, list[str]]:
+def assess(beads: list[ReviewBead], index: int, texts: PairTexts) -> tuple[float, list[str], bool]:
+    """(probability that the bead is wrong, the reasons, flagged "needs review"?)."""
+    model = model_for(texts)
     features = bead_features(beads, index, texts)
-    return review_score(features), reasons(features)
+    probability = review_score(features, model)
+    return probability, reasons(features, model), probability >= model.flag_at

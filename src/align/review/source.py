@@ -40,6 +40,7 @@ class PairSource:
     tgt_lang: str = "en"
     method: str = "pair"
     recovered: int = 0  # m:n beads whose sentences were recovered by re-splitting their joined text
+    hesitations: dict = field(default_factory=dict)  # (src, tgt) -> the aligner's {"gap", "fit"} (build only)
 
     @property
     def src_hash(self) -> str:
@@ -121,10 +122,12 @@ def pair_from_record(number: int, record: dict, src_lang: str, tgt_lang: str) ->
         tgt, tgt_recovered = _side_texts(record, "tgt", tgt_lang)
         beads = [ReviewBead(tuple(b["src"]), tuple(b["tgt"]), "machine", float(b["score"])) for b in record["beads"]]
         check_cover(beads, len(src), len(tgt))
+        hesitations = {(b.src, b.tgt): {"gap": float(r["gap"]), "fit": float(r["fit"])}
+                       for b, r in zip(beads, record["beads"]) if "gap" in r and "fit" in r}
     except (KeyError, TypeError, ValueError, AssertionError) as error:
         raise InputError(f"{REPORT}: document pair {number} ({record.get('src')}) is not usable: {error}") from None
     return PairSource(number, record["src"], record["tgt"], src, tgt, beads, src_lang, tgt_lang,
-                      record.get("method", "pair"), src_recovered + tgt_recovered)
+                      record.get("method", "pair"), src_recovered + tgt_recovered, hesitations)
 
 
 def open_folder(folder: Path) -> Corpus:

@@ -48,9 +48,11 @@
 
   function drawStats() {
     const total = pair.beads.length;
+    const stats = document.getElementById("stats");
+    if (total < pair.total) { stats.textContent = pair.total + " beads · loading…"; return; }
     const reviewed = pair.beads.filter(b => b.status !== "machine").length;
     const flagged = pair.beads.filter(b => b.flagged).length;
-    document.getElementById("stats").textContent =
+    stats.textContent =
       total + " beads · " + Math.round(100 * reviewed / Math.max(total, 1)) + "% reviewed · " + flagged + " need review · version " + pair.version;
   }
 
@@ -62,13 +64,7 @@
     list.replaceChildren();
     drawing += 1;
     ensure(Math.min(FIRST, pair.beads.length) - 1);
-    const run = drawing;
-    const more = () => {
-      if (run !== drawing || nodes.length >= pair.beads.length) return;
-      ensure(Math.min(nodes.length + BATCH, pair.beads.length) - 1);
-      setTimeout(more, 0);
-    };
-    setTimeout(more, 0);
+    drawRest(drawing);
     drawStats();
     select(Math.min(current, pair.beads.length - 1), false);
     const banner = document.getElementById("stale-banner");
@@ -80,6 +76,16 @@
         "). They are kept but not applied: ");
       for (const s of pair.stale) banner.append(el("a", { href: "/pairs/" + number + "/stale/" + s.row, text: "see them" }), " ");
     }
+  }
+
+  function drawRest(run) {
+    /* The beads not drawn yet, BATCH per idle slice, unless the list was redrawn since (`run`). */
+    const more = () => {
+      if (run !== drawing || nodes.length >= pair.beads.length) return;
+      ensure(Math.min(nodes.length + BATCH, pair.beads.length) - 1);
+      setTimeout(more, 0);
+    };
+    setTimeout(more, 0);
   }
 
   function ensure(index) {
@@ -127,6 +133,7 @@
     fresh.forEach(n => { applyFilter(n); list.insertBefore(n, anchor); });
     pair.beads.splice(answer.start, remove, ...answer.beads);
     nodes.splice(answer.start, remove, ...fresh);
+    pair.total = pair.beads.length;  // corrections wait until every bead is loaded
     pair.version = answer.version;
     drawStats();
   }
@@ -135,6 +142,21 @@
     pair = await api("GET", "/api/pairs/" + number);
     drawAll();
     if (message) say(message, "warn", true);
+  }
+
+  async function open() {
+    /* A long pair opens with its first screen of beads; the rest follows after the first paint, and
+       corrections wait for it (they name bead positions). */
+    pair = await api("GET", "/api/pairs/" + number + "?count=" + FIRST);
+    drawAll();
+    if (pair.beads.length >= pair.total) return;
+    queue = queue.then(async () => {
+      const rest = await api("GET", "/api/pairs/" + number + "?start=" + pair.beads.length);
+      if (rest.version !== pair.version) return reload();  // changed meanwhile by another tab
+      pair.beads.push(...rest.beads);
+      drawRest(drawing);
+      drawStats();
+    }).catch(error => say("Could not load the pair: " + error.message, "error", true));
   }
 
   function send(body, after) {
@@ -238,6 +260,6 @@
     if (onlyFlagged.checked && !pair.beads.some(b => b.flagged)) say("No bead of this pair needs review any more.");
   }
 
-  reload().then(() => requestAnimationFrame(() => setTimeout(() => { window.reviewReadyAt = performance.now(); }, 0)))
+  open().then(() => requestAnimationFrame(() => setTimeout(() => { window.reviewReadyAt = performance.now(); }, 0)))
     .catch(error => say("Could not load the pair: " + error.message, "error", true));
 })();
