@@ -52,8 +52,8 @@ def test_po_ids_contexts_plurals_and_lines(tmp_path):
     path = tmp_path / "app.po"
     path.write_text(PO, encoding="utf-8")
     units = read_qa_units(path)
-    assert [(u.tuid, u.props["line"]) for u in units] == [
-        ("menu|_Open", "9"), ("%d file deleted[0]", "14"), ("%d file deleted[1]", "14"), ("Copy %s to %s", "27")]
+    assert [(u.tuid, u.line) for u in units] == [
+        ("menu|_Open", 9), ("%d file deleted[0]", 14), ("%d file deleted[1]", 14), ("Copy %s to %s", 27)]
     assert (units[0].src_lang, units[0].tgt_lang) == ("en", "fr")
     assert units[2].source == "%d files deleted" and units[2].target == "%d fichiers supprimés"
     found = {(f.unit, f.check, f.line) for f in run_qa(units, source_name="app.po").findings}
@@ -77,7 +77,7 @@ def test_xliff12_keeps_inline_codes_as_tags(tmp_path):
   <trans-unit id="tu-3" translate="no"><source>Code</source><target>Code</target></trans-unit>
  </body></file></xliff>''')
     units = read_qa_units(path)
-    assert [(u.tuid, u.props["line"]) for u in units] == [("tu-1", "4")]
+    assert [(u.tuid, u.line) for u in units] == [("tu-1", 4)]
     assert units[0].source == 'Click <g id="1">Save</g> now<x id="2"/>'
     findings = run_qa(units).findings
     assert [(f.check, f.message) for f in findings if f.check == "xmltags"] == [
@@ -94,8 +94,8 @@ def test_sdlxliff_segments_are_numbered_by_mid(tmp_path):
 <target><mrk mtype="seg" mid="7">Total : 3 articles.</mrk> <mrk mtype="seg" mid="8">Voir page 5.</mrk></target>
 </trans-unit></body></file></xliff>''')
     units = read_qa_units(path)
-    assert [(u.tuid, u.source, u.props["line"]) for u in units] == [
-        ("7", "Total: 3 items.", "6"), ("8", "See page 4.", "6")]
+    assert [(u.tuid, u.source, u.line) for u in units] == [
+        ("7", "Total: 3 items.", 6), ("8", "See page 4.", 6)]
     assert [(f.unit, f.check) for f in run_qa(units).findings if f.severity == "error"] == [("8", "number-mismatch")]
 
 
@@ -143,18 +143,18 @@ def test_tmx_inline_codes_are_kept_not_flattened(tmp_path):
 <tu><tuv xml:lang="fr-FR"><seg>Bonjour</seg></tuv><tuv xml:lang="en-GB"><seg>Hello</seg></tuv></tu>
 </body></tmx>''')
     units = read_qa_units(path)
-    assert [(u.tuid, u.props["line"]) for u in units] == [("42", "4"), ("2", "6")]
+    assert [(u.tuid, u.line) for u in units] == [("42", 4), ("2", 6)]
     assert units[0].source == 'Le <bpt i="1" x="1"/>Journal<ept i="1"/> du 3 mars'
     assert [(f.unit, f.check) for f in run_qa(units).findings] == [("42", "xmltags")]
 
 
 def test_tsv_and_csv_report_lines(tmp_path):
     tsv = _write(tmp_path, "units.tsv", "id\tsource\ttarget\nA1\tIl a 3 ans.\tHe is 4.\n\nA2\tBonjour\tHello\n")
-    assert [(u.tuid, u.props["line"]) for u in read_qa_units(tsv)] == [("A1", "2"), ("A2", "4")]
+    assert [(u.tuid, u.line) for u in read_qa_units(tsv)] == [("A1", 2), ("A2", 4)]
     csv_path = _write(tmp_path, "units.csv", 'en,fr\n"Two\nlines",Deux lignes\n"Save %s","Enregistrer"\n')
     units = read_qa_units(csv_path)
-    assert [(u.tuid, u.props["line"], u.src_lang, u.tgt_lang) for u in units] == [
-        (None, "2", "en", "fr"), (None, "4", "en", "fr")]
+    assert [(u.tuid, u.line, u.src_lang, u.tgt_lang) for u in units] == [
+        (None, 2, "en", "fr"), (None, 4, "en", "fr")]
     finding = [f for f in run_qa(units, source_name="units.csv").findings if f.check == "placeholders"][0]
     assert (finding.unit, finding.line, finding.where) == ("2", 4, "units.csv:4")
 

@@ -97,16 +97,25 @@ CAT_RETURN = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_file_back_from_a_cat_tool_segments_and_inline_codes(tmp_path):
-    path = tmp_path / "back.sdlxliff.xlf"
-    path.write_text(CAT_RETURN, encoding="utf-8")
+    """Segment ids are those the CAT tool shows: `id/mid` in plain XLIFF, the `mid` alone in a Trados
+    file (told by its SDL namespace, whatever the extension); untranslated units are read (empty target)
+    unless only translated ones are asked for."""
+    path = tmp_path / "back.xlf"
+    path.write_text(CAT_RETURN.replace(' xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0"', ""), encoding="utf-8")
     store = read_store(path)
     assert (store.src_lang, store.tgt_lang) == ("fr-FR", "en-US")
-    assert [(u.tuid, u.source, u.target) for u in store.units] == [
-        ("p1:1", "Le Conseil a adopté la résolution.", "The Council adopted the resolution."),
-        ("p1:2", "Il se réunira demain.", "It will meet tomorrow."),
-        ("p2", "Sans traduction.", ""),
-        ("p3", "Le vote.", "The vote."),
+    assert [(u.tuid, u.source, u.target, u.line) for u in store.units] == [
+        ("p1/1", "Le Conseil a adopté la résolution.", "The Council adopted the resolution.", 7),
+        ("p1/2", "Il se réunira demain.", "It will meet tomorrow.", 7),
+        ("p2", "Sans traduction.", "", 10),
+        ("p3", "Le vote.", "The vote.", 11),
     ]
+    trados = tmp_path / "back.sdlxliff.xlf"
+    trados.write_text(CAT_RETURN, encoding="utf-8")
+    store = read_store(trados, translated_only=True)
+    assert [u.tuid for u in store.units] == ["1", "2", "p3"] and store.skipped == {"untranslated": 1}
+    tags = read_store(trados, inline="tags")
+    assert next(iter(tags.units)).source == 'Le <g id="1">Conseil</g> a adopté<x id="2"/> la résolution.'
 
 
 def test_direction_can_be_reversed_and_wrong_languages_are_refused(tmp_path):
@@ -126,9 +135,13 @@ def test_hostile_foreign_and_broken_xliff(tmp_path):
                     encoding="utf-8")
     with pytest.raises(InputError, match="refused: the document declares XML entities"):
         list(read_units(path))
+    path.write_text('<xliff version="3.0" xmlns="urn:oasis:names:tc:xliff:document:3.0" srcLang="fr"></xliff>',
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="XLIFF 3.0 is not supported"):
+        read_store(path)
     path.write_text('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="fr"></xliff>',
                     encoding="utf-8")
-    with pytest.raises(InputError, match="XLIFF 2.0 is not supported"):
+    with pytest.raises(InputError, match="names no target language; give --tgt-lang"):
         read_store(path)
     path.write_text(CAT_RETURN.replace("</trans-unit>", "", 1), encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.xlf: malformed XML at line 1\d"):
