@@ -182,3 +182,40 @@ def test_cli_json_findings_name_file_unit_and_line(tmp_path):
     finding = json.loads(result.output)["findings"][0]
     assert (finding["file"], finding["unit"], finding["line"], finding["check"]) == (
         "app.po", "Copy %s to %s", 27, "placeholders")
+
+
+def test_tmx_pair_is_one_per_file_and_a_tu_without_it_is_reported(tmp_path):
+    """QA reads a TMX with the same reader as `align convert`: one language pair per file (the header's
+    `srclang`, or with `*all*` the first bilingual tu's first language, and the first other language),
+    never a different target per `tu`; a `tu` without the pair is said, not silently dropped."""
+    from align.errors import AlignWarning
+
+    path = _write(tmp_path, "multi.tmx", '''<?xml version="1.0"?>
+<tmx version="1.4"><header srclang="*ALL*" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu tuid="empty"></tu>
+<tu tuid="a"><tuv xml:lang="fr-FR"><seg>Il a 3 ans.</seg></tuv><tuv xml:lang="en-GB"><seg>He is 4.</seg></tuv></tu>
+<tu tuid="b"><tuv xml:lang="en-GB"><seg>Hello</seg></tuv><tuv xml:lang="fr-FR"><seg>Bonjour</seg></tuv></tu>
+<tu tuid="c"><tuv xml:lang="fr-FR"><seg>Paix</seg></tuv><tuv xml:lang="de-DE"><seg>Frieden</seg></tuv></tu>
+</body></tmx>''')
+    with pytest.warns(AlignWarning, match=r"units not checked: 2 missing-language \(pair read: fr-FR -> en-GB\)"):
+        units = read_qa_units(path)
+    assert [(u.tuid, u.source, u.target, u.line) for u in units] == [
+        ("a", "Il a 3 ans.", "He is 4.", 5), ("b", "Bonjour", "Hello", 6)]
+    result = CliRunner().invoke(cli, ["qa", str(path), "--format", "json"])
+    assert result.exit_code == 1 and "align: warning:" in result.output
+    assert [(f["unit"], f["line"]) for f in json.loads(result.output[result.output.index("{"):])["findings"]
+            if f["check"] == "number-mismatch"] == [("a", 5)]
+
+
+def test_mqxliff_needs_no_language_options(tmp_path):
+    path = _write(tmp_path, "doc_fra.mqxliff", '''<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">
+<file original="doc.docx" source-language="eng" target-language="fre" datatype="x-docx"><body>
+<trans-unit id="1" mq:status="ManuallyConfirmed"><source xml:space="preserve">Open the file: now</source>
+<target xml:space="preserve">Ouvrez le fichier: maintenant</target></trans-unit>
+<trans-unit id="2" mq:status="NotStarted"><source xml:space="preserve">Close</source><target xml:space="preserve"></target></trans-unit>
+</body></file></xliff>''')
+    units = read_qa_units(path)
+    assert [(u.tuid, u.src_lang, u.tgt_lang) for u in units] == [("1", "en", "fr")]
+    assert any(f.check == "typography" for f in run_qa(units).findings)  # French spacing: fr is recognised
