@@ -187,17 +187,19 @@ def _direction(path: Path, file_src: str | None, file_tgt: str | None, want_src:
     language the file lacks is a ConfigError; one the file leaves out is taken from the request."""
     file_src, file_tgt = (two_letter(code) if code else None for code in (file_src, file_tgt))
 
-    def fits(want: str | None, code: str | None, declared_ok: bool) -> bool:
-        return not want or (code is None and declared_ok) or (code is not None and primary(want) == primary(code))
+    def same(want: str | None, code: str | None) -> bool:
+        return code is not None and primary(want) == primary(code)
 
-    swap = False
-    if not (fits(want_src, file_src, True) and fits(want_tgt, file_tgt, True)):
-        if not (fits(want_src, file_tgt, False) and fits(want_tgt, file_src, False)):
-            side, want = ("source", want_src) if want_src and not fits(want_src, file_tgt, False) and not \
-                fits(want_src, file_src, True) else ("target", want_tgt)
+    forward = all(not want or code is None or same(want, code)
+                  for want, code in ((want_src, file_src), (want_tgt, file_tgt)))
+    swap = not forward
+    if swap:
+        if not ((not want_src or same(want_src, file_tgt)) and (not want_tgt or same(want_tgt, file_src))):
+            source_found = not want_src or file_src is None or same(want_src, file_src) or same(want_src, file_tgt)
+            side, want = ("target", want_tgt) if source_found else ("source", want_src)
             raise ConfigError(f"{path}: {side} language {want} not found "
                               f"(the file is {file_src or '?'} -> {file_tgt or '?'})")
-        swap, file_src, file_tgt = True, file_tgt, file_src
+        file_src, file_tgt = file_tgt, file_src
     src, tgt = file_src or want_src, file_tgt or want_tgt
     if not src or not tgt:
         missing = "source" if not src else "target"
