@@ -7,6 +7,7 @@ or mtdata compare codes strictly, so every file we write uses one normalised for
 
 from __future__ import annotations
 
+import functools
 import re
 
 from align.errors import ConfigError
@@ -87,6 +88,7 @@ def primary(code: str) -> str:
     return ISO639_2.get(subtag, subtag)
 
 
+@functools.lru_cache(maxsize=256)  # called for every tuv of a TMX; files hold a handful of codes
 def two_letter(code: str) -> str:
     """A code as read from a file, with a three-letter language subtag replaced by its ISO 639-1 form
     (`fre-CA` -> `fr-CA`, `eng` -> `en`); anything else as it is (`EN-us` stays `EN-us`)."""
