@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -274,3 +276,28 @@ def test_line_is_bookkeeping_never_written_nor_compared(tmp_path):
     again = list(read_units(out))
     assert again == units and [u.line for u in again] != [u.line for u in units]
     assert b"line" not in out.read_bytes()
+
+
+@pytest.mark.parametrize("command", ["convert", "qa"])
+def test_hostile_xliff2_and_sdlxliff_are_refused_by_every_command(tmp_path, command):
+    """XLIFF 2 and Trados files go through the same hardened parser: declared entities are refused, an
+    entity left unexpanded (external DTD never loaded) is an error with its line, not lost text."""
+    from click.testing import CliRunner
+
+    from align.cli import cli
+
+    bomb = XLIFF2.replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0"?><!DOCTYPE xliff ['
+                          '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>').replace("Titre", "&b;")
+    external = CAT_RETURN.replace('<?xml version="1.0" encoding="UTF-8"?>',
+                                  '<?xml version="1.0"?><!DOCTYPE xliff SYSTEM "http://example.org/x.dtd">'
+                                  ).replace("It will meet tomorrow.", "It will meet &tomorrow;")
+    for name, text, message in (("bomb.xlf", bomb, "declares XML entities"),
+                                ("external.sdlxliff", external, r"line 8: the entity &tomorrow; is not defined")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        out = tmp_path / "out.tmx"
+        args = ["convert", str(path), str(out)] if command == "convert" else ["qa", str(path), "-o", str(out)]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2 and not out.exists(), result.output
+        assert result.output.startswith("align: error: ") and result.output.count("\n") == 1
+        assert re.search(message, result.output), result.output
