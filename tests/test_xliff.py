@@ -262,6 +262,7 @@ def test_memoq_three_letter_codes_and_read_only_extensions(tmp_path):
     out = tmp_path / "doc.tmx"
     report = write_units(out, read_units(path), src_lang=store.src_lang, tgt_lang=store.tgt_lang)
     assert (report.src_lang, report.tgt_lang) == ("en-GB", "fr-CA")
+    assert write_units(tmp_path / "given.tmx", read_units(path), src_lang="eng", tgt_lang="fre-CA").src_lang == "en-GB"
     with pytest.raises(ConfigError, match="reads .mqxliff files but does not write them"):
         write_units(tmp_path / "back.mqxliff", read_units(path), src_lang="en", tgt_lang="fr")
 

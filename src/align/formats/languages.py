@@ -49,12 +49,13 @@ _CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
 def split_code(code: str) -> list[str]:
-    """`fr_fr` -> ['fr', 'FR'] with each subtag in its canonical case (BCP 47: `zh-Hant-TW`)."""
+    """`fr_fr` -> ['fr', 'FR'] with each subtag in its canonical case (BCP 47: `zh-Hant-TW`) and the
+    two-letter form of a three-letter language (`fre` -> `fr`)."""
     code = code.strip()
     if not _CODE.match(code):
         raise ConfigError(f"not a language code: {code!r} (expected e.g. fr, fr-FR, en-GB)")
     parts = code.replace("_", "-").split("-")
-    out = [parts[0].lower()]
+    out = [ISO639_2.get(parts[0].lower(), parts[0].lower())]
     for part in parts[1:]:
         if len(part) == 2 and part.isalpha():
             out.append(part.upper())  # region
