@@ -129,7 +129,7 @@ def _file(tmp_path, name, text) -> Path:
 
 
 def test_html_report_shows_location_and_invisible_characters():
-    unit = TranslationUnit("Le  groupe", "The\u00a0group\tis  here ", "fr", "en", tuid="tu-7", props={"line": "12"})
+    unit = TranslationUnit("Le  groupe", "The\u00a0group\tis  here ", "fr", "en", tuid="tu-7", line=12)
     html = render(run_qa([unit], source_name="mem.tmx"), "html")
     assert "mem.tmx:12" in html and "tu-7" in html
     assert 'title="no-break space (U+00A0)"' in html and 'title="tab"' in html and html.count('title="space"') >= 3
@@ -141,7 +141,7 @@ def test_html_report_in_a_headless_browser(tmp_path):
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
 
-    unit = TranslationUnit("Le groupe", "The\u00a0group\tis  here", "fr", "en", tuid="tu-7", props={"line": "12"})
+    unit = TranslationUnit("Le groupe", "The\u00a0group\tis  here", "fr", "en", tuid="tu-7", line=12)
     page = tmp_path / "report.html"
     page.write_text(render(run_qa([unit], source_name="mem.tmx"), "html"), encoding="utf-8")
     options = webdriver.ChromeOptions()

@@ -52,8 +52,8 @@ def test_po_ids_contexts_plurals_and_lines(tmp_path):
     path = tmp_path / "app.po"
     path.write_text(PO, encoding="utf-8")
     units = read_qa_units(path)
-    assert [(u.tuid, u.props["line"]) for u in units] == [
-        ("menu|_Open", "9"), ("%d file deleted[0]", "14"), ("%d file deleted[1]", "14"), ("Copy %s to %s", "27")]
+    assert [(u.tuid, u.line) for u in units] == [
+        ("menu|_Open", 9), ("%d file deleted[0]", 14), ("%d file deleted[1]", 14), ("Copy %s to %s", 27)]
     assert (units[0].src_lang, units[0].tgt_lang) == ("en", "fr")
     assert units[2].source == "%d files deleted" and units[2].target == "%d fichiers supprimés"
     found = {(f.unit, f.check, f.line) for f in run_qa(units, source_name="app.po").findings}
@@ -77,7 +77,7 @@ def test_xliff12_keeps_inline_codes_as_tags(tmp_path):
   <trans-unit id="tu-3" translate="no"><source>Code</source><target>Code</target></trans-unit>
  </body></file></xliff>''')
     units = read_qa_units(path)
-    assert [(u.tuid, u.props["line"]) for u in units] == [("tu-1", "4")]
+    assert [(u.tuid, u.line) for u in units] == [("tu-1", 4)]
     assert units[0].source == 'Click <g id="1">Save</g> now<x id="2"/>'
     findings = run_qa(units).findings
     assert [(f.check, f.message) for f in findings if f.check == "xmltags"] == [
@@ -94,8 +94,8 @@ def test_sdlxliff_segments_are_numbered_by_mid(tmp_path):
 <target><mrk mtype="seg" mid="7">Total : 3 articles.</mrk> <mrk mtype="seg" mid="8">Voir page 5.</mrk></target>
 </trans-unit></body></file></xliff>''')
     units = read_qa_units(path)
-    assert [(u.tuid, u.source, u.props["line"]) for u in units] == [
-        ("7", "Total: 3 items.", "6"), ("8", "See page 4.", "6")]
+    assert [(u.tuid, u.source, u.line) for u in units] == [
+        ("7", "Total: 3 items.", 6), ("8", "See page 4.", 6)]
     assert [(f.unit, f.check) for f in run_qa(units).findings if f.severity == "error"] == [("8", "number-mismatch")]
 
 
@@ -143,18 +143,18 @@ def test_tmx_inline_codes_are_kept_not_flattened(tmp_path):
 <tu><tuv xml:lang="fr-FR"><seg>Bonjour</seg></tuv><tuv xml:lang="en-GB"><seg>Hello</seg></tuv></tu>
 </body></tmx>''')
     units = read_qa_units(path)
-    assert [(u.tuid, u.props["line"]) for u in units] == [("42", "4"), ("2", "6")]
+    assert [(u.tuid, u.line) for u in units] == [("42", 4), ("2", 6)]
     assert units[0].source == 'Le <bpt i="1" x="1"/>Journal<ept i="1"/> du 3 mars'
     assert [(f.unit, f.check) for f in run_qa(units).findings] == [("42", "xmltags")]
 
 
 def test_tsv_and_csv_report_lines(tmp_path):
     tsv = _write(tmp_path, "units.tsv", "id\tsource\ttarget\nA1\tIl a 3 ans.\tHe is 4.\n\nA2\tBonjour\tHello\n")
-    assert [(u.tuid, u.props["line"]) for u in read_qa_units(tsv)] == [("A1", "2"), ("A2", "4")]
+    assert [(u.tuid, u.line) for u in read_qa_units(tsv)] == [("A1", 2), ("A2", 4)]
     csv_path = _write(tmp_path, "units.csv", 'en,fr\n"Two\nlines",Deux lignes\n"Save %s","Enregistrer"\n')
     units = read_qa_units(csv_path)
-    assert [(u.tuid, u.props["line"], u.src_lang, u.tgt_lang) for u in units] == [
-        (None, "2", "en", "fr"), (None, "4", "en", "fr")]
+    assert [(u.tuid, u.line, u.src_lang, u.tgt_lang) for u in units] == [
+        (None, 2, "en", "fr"), (None, 4, "en", "fr")]
     finding = [f for f in run_qa(units, source_name="units.csv").findings if f.check == "placeholders"][0]
     assert (finding.unit, finding.line, finding.where) == ("2", 4, "units.csv:4")
 
@@ -182,3 +182,40 @@ def test_cli_json_findings_name_file_unit_and_line(tmp_path):
     finding = json.loads(result.output)["findings"][0]
     assert (finding["file"], finding["unit"], finding["line"], finding["check"]) == (
         "app.po", "Copy %s to %s", 27, "placeholders")
+
+
+def test_tmx_pair_is_one_per_file_and_a_tu_without_it_is_reported(tmp_path):
+    """QA reads a TMX with the same reader as `align convert`: one language pair per file (the header's
+    `srclang`, or with `*all*` the first bilingual tu's first language, and the first other language),
+    never a different target per `tu`; a `tu` without the pair is said, not silently dropped."""
+    from align.errors import AlignWarning
+
+    path = _write(tmp_path, "multi.tmx", '''<?xml version="1.0"?>
+<tmx version="1.4"><header srclang="*ALL*" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu tuid="empty"></tu>
+<tu tuid="a"><tuv xml:lang="fr-FR"><seg>Il a 3 ans.</seg></tuv><tuv xml:lang="en-GB"><seg>He is 4.</seg></tuv></tu>
+<tu tuid="b"><tuv xml:lang="en-GB"><seg>Hello</seg></tuv><tuv xml:lang="fr-FR"><seg>Bonjour</seg></tuv></tu>
+<tu tuid="c"><tuv xml:lang="fr-FR"><seg>Paix</seg></tuv><tuv xml:lang="de-DE"><seg>Frieden</seg></tuv></tu>
+</body></tmx>''')
+    with pytest.warns(AlignWarning, match=r"units not checked: 2 missing-language \(pair read: fr-FR -> en-GB\)"):
+        units = read_qa_units(path)
+    assert [(u.tuid, u.source, u.target, u.line) for u in units] == [
+        ("a", "Il a 3 ans.", "He is 4.", 5), ("b", "Bonjour", "Hello", 6)]
+    result = CliRunner().invoke(cli, ["qa", str(path), "--format", "json"])
+    assert result.exit_code == 1 and "align: warning:" in result.output
+    assert [(f["unit"], f["line"]) for f in json.loads(result.output[result.output.index("{"):])["findings"]
+            if f["check"] == "number-mismatch"] == [("a", 5)]
+
+
+def test_mqxliff_needs_no_language_options(tmp_path):
+    path = _write(tmp_path, "doc_fra.mqxliff", '''<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">
+<file original="doc.docx" source-language="eng" target-language="fre" datatype="x-docx"><body>
+<trans-unit id="1" mq:status="ManuallyConfirmed"><source xml:space="preserve">Open the file: now</source>
+<target xml:space="preserve">Ouvrez le fichier: maintenant</target></trans-unit>
+<trans-unit id="2" mq:status="NotStarted"><source xml:space="preserve">Close</source><target xml:space="preserve"></target></trans-unit>
+</body></file></xliff>''')
+    units = read_qa_units(path)
+    assert [(u.tuid, u.src_lang, u.tgt_lang) for u in units] == [("1", "en", "fr")]
+    assert any(f.check == "typography" for f in run_qa(units).findings)  # French spacing: fr is recognised

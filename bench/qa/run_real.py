@@ -82,7 +82,7 @@ def _literary() -> list[TranslationUnit]:
             left, right = (side.strip("[] ") for side in line.split(":"))
             if left.isdigit() and right.isdigit():
                 units.append(TranslationUnit(detokenise(fr[int(right)], "fr"), detokenise(en[int(left)], "en"),
-                                             "fr", "en", tuid=f"{book[:8]}:{left}", props={"line": str(number)}))
+                                             "fr", "en", tuid=f"{book[:8]}:{left}", line=number))
     return units
 
 

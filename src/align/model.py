@@ -87,7 +87,9 @@ class TranslationUnit:
 
     `props` holds provenance under bare keys: document, bead, origin ("parallel" or "mined"), ...; TMX and
     XLIFF write them as `x-document` etc. and their readers give them back bare. The alignment confidence
-    is `score`. `tuid` is optional; readers fill it when the file has one.
+    is `score`. `tuid` is optional; readers fill it when the file has one. `line` is where a reader found
+    the unit (1-based), so that QA findings point into the file; it is bookkeeping, not content: no writer
+    records it and it takes no part in equality (a unit read back equals the unit written).
     """
 
     source: str
@@ -98,3 +100,4 @@ class TranslationUnit:
     props: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     score: float | None = None
+    line: int | None = field(default=None, compare=False)

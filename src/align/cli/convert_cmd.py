@@ -21,12 +21,16 @@ commands: list[click.Command] = []
 def convert(input_path, output_path, src_lang, tgt_lang, lang_style, keep_null, min_score, dedupe) -> None:
     """Convert a bilingual file between TMX, TSV and XLIFF 1.2 (format from each file's extension).
 
+    XLIFF 2.x, Trados .sdlxliff and memoQ .mqxliff are read too (never written); inline codes become
+    plain text, and unit ids are those the CAT tool shows (`id/mid` for a segment, the `mid` in Trados).
+
     \b
     Examples:
       align convert corpus.tmx corpus.tsv
       align convert corpus.tmx for-review.xlf --min-score 0.6
       align convert omegat-export.tmx clean.tmx --dedupe --lang-style bare
       align convert pairs.tsv pairs.tmx --src-lang fr --tgt-lang en
+      align convert project.docx.sdlxliff project.tmx
     """
     from align.fileio import check_outputs
     from align.formats import read_store, write_units

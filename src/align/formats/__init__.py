@@ -1,10 +1,11 @@
-"""Bilingual files in and out: TMX, TSV and XLIFF 1.2 (and `.beads`, in beads.py).
+"""Bilingual files in and out: TMX, TSV and XLIFF (written as 1.2, read as 1.x and 2.x; `.beads` in beads.py).
 
     write_units(path, units, src_lang="fr", tgt_lang="en", signature=sig, min_score=0.5) -> WriteReport
     read_units(path) -> iterator of TranslationUnit
     read_store(path) -> UnitStore (src_lang, tgt_lang, header, units; unpacks as src, tgt, units)
 
-The format is chosen by extension (`.tmx`, `.tsv`, `.xlf`/`.xliff`), or by content when reading. Both
+The format is chosen by extension (`.tmx`, `.tsv`, `.xlf`/`.xliff`; `.sdlxliff`/`.mqxliff` are read only),
+or by content when reading. One reader per format serves every command (`align qa` asks for tag tokens). Both
 directions stream: a million units never sit in memory. Write options: see `WriteOptions`.
 """
 
@@ -14,7 +15,9 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from align.errors import ConfigError
 from align.formats.base import Format, UnitFilter, UnitStore, WriteOptions, WriteReport
+from align.formats.inline import INLINE_MODES
 from align.formats.languages import normalise_lang
 from align.formats.registry import FORMATS, format_for_reading, format_for_writing
 from align.model import TranslationUnit
@@ -42,15 +45,21 @@ def write_units(path: str | os.PathLike, units: Iterable[TranslationUnit], *, sr
 
 
 def read_store(path: str | os.PathLike, *, src_lang: str | None = None, tgt_lang: str | None = None,
-               format: str | None = None) -> UnitStore:
+               format: str | None = None, inline: str = "text", translated_only: bool = False) -> UnitStore:
     """Open a bilingual file: languages and header at once, units streamed from `store.units`.
 
     `src_lang`/`tgt_lang` pick the pair in a multilingual TMX, reverse a file's direction (`en`, `fr` on a
-    fr->en file), or declare the languages of a TSV (default fr, en). Hostile or malformed files raise
-    InputError (malformed ones possibly while the units are read, with the line number).
+    fr->en file), or declare the languages of a TSV (default fr, en). `inline`: TMX/XLIFF inline codes
+    flattened ("text", for alignment and conversion) or kept as tag tokens ("tags", for QA).
+    `translated_only`: skip the units an XLIFF marks as not translated yet (counted in `store.skipped`).
+    Every unit carries the `line` it starts on. Hostile or malformed files raise InputError (malformed
+    ones possibly while the units are read, with the line number).
     """
+    if inline not in INLINE_MODES:
+        raise ConfigError(f"unknown inline mode {inline!r} (choose {' or '.join(INLINE_MODES)})")
     path = Path(path)
-    return format_for_reading(path, format).read(path, src_lang=src_lang, tgt_lang=tgt_lang)
+    return format_for_reading(path, format).read(path, src_lang=src_lang, tgt_lang=tgt_lang, inline=inline,
+                                                 translated_only=translated_only)
 
 
 def read_units(path: str | os.PathLike, **options) -> Iterator[TranslationUnit]:

@@ -114,8 +114,9 @@ class WriteReport:
 class UnitStore:
     """A bilingual file opened for reading: its languages, header properties and a stream of units.
 
-    `units` is an iterator (read once). `skipped` counts units the reader could not use (e.g. a TMX `tu`
-    without the requested language); it fills up while `units` is consumed. Unpacks as a 3-tuple:
+    `units` is an iterator (read once). `skipped` counts units the reader did not yield, by reason
+    (`missing-language`: a TMX `tu` without the pair; `not-translatable`: XLIFF `translate="no"`;
+    `untranslated`: with `translated_only`); it fills up while `units` is consumed. Unpacks as a 3-tuple:
     `src_lang, tgt_lang, units = read_store(path)`.
     """
 
@@ -138,6 +139,14 @@ def unit_score(unit: TranslationUnit) -> float | None:
     value = unit.props.get("score")
     try:
         return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def prop_score(props: dict[str, str]) -> float | None:
+    """The alignment score a reader finds in a unit's `score` prop (None when absent or not a number)."""
+    try:
+        return float(props["score"]) if "score" in props else None
     except ValueError:
         return None
 
@@ -256,15 +265,22 @@ class Format:
 
     name: ClassVar[str] = ""
     extensions: ClassVar[tuple[str, ...]] = ()
+    read_extensions: ClassVar[tuple[str, ...]] = ()  # more extensions it reads but never writes
     xml: ClassVar[bool] = False  # XML formats strip characters XML 1.0 forbids
 
     def sniff(self, head: str) -> bool:
         """True when the first characters of a file (decoded) look like this format."""
         raise NotImplementedError
 
-    def read(self, path: Path, *, src_lang: str | None = None, tgt_lang: str | None = None) -> UnitStore:
-        """Open `path`: languages known at once, units streamed. `src_lang`/`tgt_lang` choose (or, for
-        formats without languages, declare) which language is read as source and which as target."""
+    def read(self, path: Path, *, src_lang: str | None = None, tgt_lang: str | None = None,
+             inline: str = "text", translated_only: bool = False) -> UnitStore:
+        """Open `path`: languages known at once, units streamed, each with the `line` it starts on.
+
+        `src_lang`/`tgt_lang` choose (or, for formats without languages, declare) which language is read
+        as source and which as target. `inline`: inline codes flattened to "text" or kept as "tags"
+        (see `inline.py`; formats without codes ignore it). `translated_only`: skip the units the file
+        marks as not translated yet (XLIFF: no target, or an empty one), counted in `store.skipped`;
+        formats without that notion ignore it (an empty TMX or TSV target is an empty translation)."""
         raise NotImplementedError
 
     def write(self, path: Path, units: Iterable[TranslationUnit], report: WriteReport, options: WriteOptions,

@@ -7,6 +7,7 @@ or mtdata compare codes strictly, so every file we write uses one normalised for
 
 from __future__ import annotations
 
+import functools
 import re
 
 from align.errors import ConfigError
@@ -31,16 +32,30 @@ DEFAULT_REGIONS = {
     "th": "TH", "no": "NO",
 }
 
+# ISO 639-2 codes (bibliographic and terminology forms) of the languages above that have a two-letter
+# code: memoQ and some TMSs write `eng`, `fre`, `ger-DE`; BCP 47 (and every check and writer) wants the
+# two-letter code when one exists.
+ISO639_2 = {
+    "eng": "en", "fre": "fr", "fra": "fr", "ger": "de", "deu": "de", "spa": "es", "por": "pt", "ita": "it",
+    "dut": "nl", "nld": "nl", "ara": "ar", "chi": "zh", "zho": "zh", "jpn": "ja", "kor": "ko", "swe": "sv",
+    "dan": "da", "gre": "el", "ell": "el", "cze": "cs", "ces": "cs", "ukr": "uk", "hin": "hi", "rus": "ru",
+    "pol": "pl", "hun": "hu", "fin": "fi", "tur": "tr", "bul": "bg", "hrv": "hr", "slo": "sk", "slk": "sk",
+    "lit": "lt", "lav": "lv", "est": "et", "slv": "sl", "srp": "sr", "rum": "ro", "ron": "ro", "nor": "no",
+    "nob": "nb", "nno": "nn", "cat": "ca", "heb": "he", "per": "fa", "fas": "fa", "vie": "vi", "tha": "th",
+    "ind": "id", "may": "ms", "msa": "ms",
+}
+
 _CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
 def split_code(code: str) -> list[str]:
-    """`fr_fr` -> ['fr', 'FR'] with each subtag in its canonical case (BCP 47: `zh-Hant-TW`)."""
+    """`fr_fr` -> ['fr', 'FR'] with each subtag in its canonical case (BCP 47: `zh-Hant-TW`) and the
+    two-letter form of a three-letter language (`fre` -> `fr`)."""
     code = code.strip()
     if not _CODE.match(code):
         raise ConfigError(f"not a language code: {code!r} (expected e.g. fr, fr-FR, en-GB)")
     parts = code.replace("_", "-").split("-")
-    out = [parts[0].lower()]
+    out = [ISO639_2.get(parts[0].lower(), parts[0].lower())]
     for part in parts[1:]:
         if len(part) == 2 and part.isalpha():
             out.append(part.upper())  # region
@@ -68,8 +83,19 @@ def normalise_lang(code: str, style: str = "region") -> str:
 
 
 def primary(code: str) -> str:
-    """The language subtag alone, lower case: `FR_ca` -> `fr`. Tolerant: used to compare codes in files."""
-    return code.strip().replace("_", "-").split("-")[0].lower()
+    """The language subtag alone, lower case, two letters when ISO 639-1 has them: `FR_ca` -> `fr`,
+    `fre-CA` -> `fr`. Tolerant: used to compare codes in files."""
+    subtag = code.strip().replace("_", "-").split("-")[0].lower()
+    return ISO639_2.get(subtag, subtag)
+
+
+@functools.lru_cache(maxsize=256)  # called for every tuv of a TMX; files hold a handful of codes
+def two_letter(code: str) -> str:
+    """A code as read from a file, with a three-letter language subtag replaced by its ISO 639-1 form
+    (`fre-CA` -> `fr-CA`, `eng` -> `en`); anything else as it is (`EN-us` stays `EN-us`)."""
+    head, sep, rest = code.strip().partition("-") if "-" in code else code.strip().partition("_")
+    short = ISO639_2.get(head.lower())
+    return f"{short}{sep}{rest}" if short else code
 
 
 def same_code(a: str, b: str) -> bool:

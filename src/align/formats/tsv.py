@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from align.errors import InputError
 from align.fileio import atomic_write
-from align.formats.base import Format, UnitStore, WriteOptions, WriteReport, provenance
+from align.formats.base import Format, UnitStore, WriteOptions, WriteReport, prop_score, provenance
 from align.model import TranslationUnit
 from align.signature import Signature
 
@@ -49,7 +49,8 @@ class TsvFormat(Format):
                 score, document = props.get("score", ""), props.get("document", "")
                 handle.write("\t".join(escape(x) for x in (unit.source, unit.target, score, document)) + "\n")
 
-    def read(self, path: Path, *, src_lang: str | None = None, tgt_lang: str | None = None) -> UnitStore:
+    def read(self, path: Path, *, src_lang: str | None = None, tgt_lang: str | None = None,
+             inline: str = "text", translated_only: bool = False) -> UnitStore:
         if not path.is_file():
             raise InputError(f"{path}: no such file")
         src, tgt = src_lang or "fr", tgt_lang or "en"
@@ -94,14 +95,6 @@ def _unit(fields: list[str], columns: dict[str, int], src: str, tgt: str, number
         index = columns.get(name)
         return unescape(fields[index]) if index is not None and index < len(fields) else ""
 
-    props = {}
-    score = None
-    if get("score"):
-        props["score"] = get("score")
-        try:
-            score = float(props["score"])
-        except ValueError:
-            score = None
-    if get("document"):
-        props["document"] = get("document")
-    return TranslationUnit(get("source"), get("target"), src, tgt, str(number), props, [], score)
+    props = {name: get(name) for name in ("score", "document") if get(name)}
+    return TranslationUnit(get("source"), get("target"), src, tgt, str(number), props, [], prop_score(props),
+                           line=number)

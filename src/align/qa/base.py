@@ -150,11 +150,10 @@ class Check:
     def finding(self, unit: "TranslationUnit", position: int, message: str,
                 spans: Iterable[Span] = (), weak: bool = False) -> Finding:
         """A finding of this check; `weak` ones (a check's case measured as often not a problem) are `info`."""
-        line = unit.props.get("line") if unit.props else None
         severity = "info" if weak else self.severity
         return Finding(unit=unit_label(unit, position), check=self.id, severity=severity,
                        message=message, source=unit.source, target=unit.target, spans=list(spans),
-                       position=position, line=int(line) if line and line.isdigit() else None)
+                       position=position, line=unit.line)
 
     def check(self, unit: "TranslationUnit", position: int, context: QAContext) -> Iterator[Finding]:
         """Findings for one unit (`position` is 1-based). Unit-scope checks override this."""

@@ -50,11 +50,11 @@ def read_po(path: Path, src_lang: str | None, tgt_lang: str | None) -> list[Tran
         notes = [note for note in (entry.getnotes() or "").splitlines() if note]
         if not entry.hasplural():
             units.append(TranslationUnit(str(entry.source), str(entry.target), src, tgt, tuid=ident,
-                                         props={"line": str(line), **context}, notes=notes))
+                                         props=context, notes=notes, line=line))
             continue
         sources = [str(s) for s in entry.source.strings]
         for form, target in enumerate(entry.target.strings):
             source = sources[0] if form == 0 or len(sources) == 1 else sources[1]
             units.append(TranslationUnit(source, str(target), src, tgt, tuid=f"{ident}[{form}]",
-                                         props={"line": str(line), "plural": str(form), **context}, notes=notes))
+                                         props={"plural": str(form), **context}, notes=notes, line=line))
     return units

@@ -77,7 +77,7 @@ def read_tabular(path: Path, src_lang: str | None, tgt_lang: str | None) -> list
                 raise InputError(f"{path}:{number}: expected at least {max(columns.values()) + 1} columns")
             ident = fields[columns["id"]].strip() if "id" in columns else None
             units.append(TranslationUnit(fields[columns["source"]], fields[columns["target"]], src, tgt,
-                                         tuid=ident or None, props={"line": str(number)}))
+                                         tuid=ident or None, line=number))
     except UnicodeDecodeError as error:
         raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
     return units
