@@ -404,3 +404,35 @@ def test_the_state_is_the_checkpoint_plus_the_actions_after_it(folder: Path, mon
     check_cover(fresh.beads, len(SRC), len(TGT))
     with sqlite3.connect(folder / "review.sqlite") as db:
         assert db.execute("SELECT checkpoint FROM align_pairs WHERE src_name = 'doc0.fr.txt'").fetchone()[0] == 6
+
+
+def test_the_listening_socket_says_tcp_so_answers_are_not_held_by_nagle():
+    """asyncio turns Nagle's algorithm off on accepted connections only when the socket's proto is TCP;
+    with proto 0 every answer on a kept-alive connection waited ~40 ms (the client's delayed ACK) for its
+    body. An accepted connection must have TCP_NODELAY, as asyncio sets it."""
+    import asyncio
+    import socket
+
+    from align.cli.review_cmd import _listen
+
+    sock = _listen("127.0.0.1", 0)
+
+    async def accept_one() -> int:
+        accepted = asyncio.get_running_loop().create_future()
+
+        def on_connect(reader, writer):
+            accepted.set_result(writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(on_connect, sock=sock)
+        client = socket.create_connection(sock.getsockname())
+        try:
+            return await asyncio.wait_for(accepted, 10)
+        finally:
+            client.close()
+            server.close()
+
+    try:
+        assert asyncio.run(accept_one()) != 0
+    finally:
+        sock.close()
