@@ -68,6 +68,11 @@ def test_mine_command_finds_recurring_preamble_clauses(tmp_path):
     # precision: every mined pair keeps its numbers and has a sane length ratio
     for unit in units:
         assert refusal(unit.source, unit.target) is None
+    # the header records every mining setting that changes the pairs, and the sentence rules
+    header = out.read_text(encoding="utf-8").split("<body>")[0]
+    for key in ("mine.threshold", "mine.k", "mine.support_threshold", "mine.groups", "mine.guards"):
+        assert f'type="x-align-{key}"' in header, key
+    assert "near-duplicates(cosine>=0.93" in header and "segmentation:fr.srx#" in header
 
 
 @pytest.mark.slow

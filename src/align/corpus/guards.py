@@ -48,6 +48,11 @@ def too_short(source: str, target: str, min_words: int = 4) -> str | None:
 GUARDS = (too_short, length_ratio_off, numbers_differ)
 
 
+def describe() -> str:
+    """The guards in the order they run, for the output signature."""
+    return ",".join(guard.__name__ for guard in GUARDS)
+
+
 def refusal(source: str, target: str) -> str | None:
     """The first guard that refuses the pair, or None when all accept it."""
     for guard in GUARDS:

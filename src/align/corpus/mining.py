@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from align.corpus import guards
+from align.corpus import grouping
 from align.corpus.grouping import SideGroups, group_side
 from align.corpus.margin import MarginMatch, mutual_best_margin
 
@@ -111,6 +112,14 @@ def mine(src_documents: list[PoolDocument], tgt_documents: list[PoolDocument], *
             accepted.append(pair)
     return MiningResult(pairs=accepted, refused=refused, threshold=threshold, k=k,
                         support_threshold=support_threshold)
+
+
+def signature_settings(threshold: float, k: int, support_threshold: float = DEFAULT_SUPPORT_THRESHOLD,
+                       near_duplicates: bool = True, use_guards: bool = True) -> dict[str, object]:
+    """Every mining setting that changes which pairs come out, for the output signature."""
+    return {"mine.threshold": threshold, "mine.k": k, "mine.support_threshold": support_threshold,
+            "mine.groups": grouping.describe() if near_duplicates else "identical",
+            "mine.guards": guards.describe() if use_guards else "none"}
 
 
 def _support(matches: list[MarginMatch], src: SideGroups, tgt: SideGroups, floor: float) -> list[int]:
