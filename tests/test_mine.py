@@ -26,6 +26,22 @@ def test_guards_refuse_near_misses_and_keep_translations():
     assert refusal(fr, en + " " + en + " " + en) == "length ratio"
 
 
+def test_guards_read_numbers_in_words_as_align_qa_does():
+    """Real communiqué sentences: an ordinal in words agrees with its digits (kept), a session number in
+    words that the English renders as another number does not (refused; digit runs alone saw 20 = 20)."""
+    fr = ("Il a informé le Groupe de contact depuis sa dernière réunion tenue en marge de la "
+          "quarante-neuvième session du Conseil des ministres à Nouakchott en mars 2023.")
+    en = ("He briefed the Contact Group since its last meeting held on the sidelines of the 49th Session of "
+          "the Council of Foreign Ministers in Nouakchott in March 2023.")
+    assert refusal(fr, en) is None
+    fr = ("Le Groupe de contact a tenu une réunion en marge de la soixante-dix-huitième session de "
+          "l'Assemblée générale, à New York, le 20 septembre 2023.")
+    en = ("The Contact Group held a meeting on the sidelines of the 20th session of the General Assembly in "
+          "New York on September 2023, XNUMX.")
+    assert refusal(fr, en) == "numbers differ"
+    assert refusal(fr, en, "de", "nl") is None  # other languages: digit runs only (20, 2023 on both sides)
+
+
 def test_margin_suppresses_a_hub():
     """A target close to every source (a hub) loses to the true, less central match."""
     rng = np.random.default_rng(0)

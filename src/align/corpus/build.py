@@ -177,7 +177,7 @@ def plan_by_content(plan: BuildPlan, runner, options: BuildOptions, log) -> None
                                plan.tgt_dir.name, options.progress, log)
         if src_pool and tgt_pool:
             links = mine(src_pool, tgt_pool, threshold=min(DEFAULT_LINK_MARGIN, options.mine_threshold),
-                         k=options.mine_k)
+                         k=options.mine_k, src_lang=options.src_lang, tgt_lang=options.tgt_lang)
             content_pairs, plan.refused_pairs = pair_by_content(src_pool, tgt_pool, links,
                                                                 min_coverage=options.min_coverage)
             _add_content_pairs(plan, content_pairs, links, by_rel_src, by_rel_tgt, options)

@@ -33,7 +33,7 @@ def mine_files(src_files: list[Path], tgt_files: list[Path], out: Path, *, src_l
     encoder = get_encoder(model, cache=cache, progress=False)
     src_pool = load_pool(src_files, src_lang, encoder, presegmented)
     tgt_pool = load_pool(tgt_files, tgt_lang, encoder, presegmented)
-    result = mine(src_pool, tgt_pool, threshold=threshold, k=k)
+    result = mine(src_pool, tgt_pool, threshold=threshold, k=k, src_lang=src_lang, tgt_lang=tgt_lang)
     signature = Signature({"encoder": encoder.id, **signature_settings(threshold, k),
                            **segmentation_settings(presegmented, src_lang, tgt_lang)})
     write_units(out, mined_units(result, src_lang, tgt_lang), src_lang=src_lang, tgt_lang=tgt_lang,

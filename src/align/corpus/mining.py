@@ -93,8 +93,10 @@ class MiningResult:
 
 def mine(src_documents: list[PoolDocument], tgt_documents: list[PoolDocument], *,
          threshold: float = DEFAULT_MINE_THRESHOLD, support_threshold: float = DEFAULT_SUPPORT_THRESHOLD,
-         k: int = DEFAULT_K, use_guards: bool = True, near_duplicates: bool = True) -> MiningResult:
-    """Sentence pairs between two pools of documents (see the module docstring for the steps)."""
+         k: int = DEFAULT_K, use_guards: bool = True, near_duplicates: bool = True, src_lang: str = "fr",
+         tgt_lang: str = "en") -> MiningResult:
+    """Sentence pairs between two pools of documents (see the module docstring for the steps); the
+    languages are those of the guards' number readers."""
     src = group_side(src_documents, near_duplicates=near_duplicates)
     tgt = group_side(tgt_documents, near_duplicates=near_duplicates)
     matches = mutual_best_margin(src.vectors, tgt.vectors, k=k)
@@ -105,7 +107,7 @@ def mine(src_documents: list[PoolDocument], tgt_documents: list[PoolDocument], *
         if match.margin < threshold and not (supported and match.margin >= support_threshold):
             continue
         pair = _pair(match, src, tgt, supported)
-        reason = guards.refusal(pair.source, pair.target) if use_guards else None
+        reason = guards.refusal(pair.source, pair.target, src_lang, tgt_lang) if use_guards else None
         if reason:
             refused.append((pair, reason))
         else:
