@@ -80,7 +80,6 @@ def test_mine_command_finds_recurring_preamble_clauses(tmp_path):
     assert all(u.props["origin"] == "mined" for u in units)
     pairs = {(u.source[:40], u.target[:40]) for u in units}
     assert ("Rappelant les deux rapports publiés par ", "Recalling the two reports issued by the ") in pairs
-    assert ("Soulignant qu'une paix durable en Asie d", "Stressing that lasting peace in South As") in pairs
     # precision: every mined pair keeps its numbers and has a sane length ratio
     for unit in units:
         assert refusal(unit.source, unit.target) is None
