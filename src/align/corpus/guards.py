@@ -55,7 +55,7 @@ def too_short(source: str, target: str, min_words: int = 4) -> str | None:
     return None
 
 
-GUARDS = (too_short, length_ratio_off, numbers_differ)
+GUARDS = (too_short, length_ratio_off, numbers_differ)  # in the order `refusal` runs them
 
 
 def describe() -> str:
@@ -65,8 +65,5 @@ def describe() -> str:
 
 def refusal(source: str, target: str, src_lang: str = "fr", tgt_lang: str = "en") -> str | None:
     """The first guard that refuses the pair, or None when all accept it."""
-    for guard in GUARDS:
-        reason = guard(source, target, src_lang, tgt_lang) if guard is numbers_differ else guard(source, target)
-        if reason:
-            return reason
-    return None
+    return (too_short(source, target) or length_ratio_off(source, target)
+            or numbers_differ(source, target, src_lang, tgt_lang))

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from align.corpus import guards
-from align.corpus import grouping
+from align.corpus import grouping, guards
 from align.corpus.grouping import SideGroups, group_side
 from align.corpus.margin import MarginMatch, mutual_best_margin
 
