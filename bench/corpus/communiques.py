@@ -81,8 +81,8 @@ def write_judged(found: dict[str, list], judged: dict[tuple[str, str], str]) -> 
 
 def table(found: dict[str, list], judged: dict, keep_half: str, title: str) -> None:
     """Precision / recall (pairs returned) of each setting at each threshold, on one half."""
-    in_half = {k: v for k, v in judged.items() if keep_half == "all" or half(k[0]) == keep_half}
-    pool = {k for pairs in found.values() for s, t, *_ in pairs for k in [(s, t)]}
+    in_half = {k: v for k, v in judged.items() if v and (keep_half == "all" or half(k[0]) == keep_half)}
+    pool = {(s, t) for pairs in found.values() for s, t, *_ in pairs}
     right_pool = {k for k, v in in_half.items() if v == "1" and k in pool}
     print(f"\n{title} ({keep_half} half: {len(right_pool)} right pairs in the pooled recall base)")
     print("| setting | " + " | ".join(f"margin >= {t:.2f}: P / R (pairs)" for t in THRESHOLDS) + " |")
