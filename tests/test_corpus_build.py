@@ -156,3 +156,19 @@ def test_a_broken_document_is_reported_and_the_rest_is_built(tmp_path, monkeypat
     report = json.loads(result.files["json"].read_text(encoding="utf-8"))
     assert {s["file"] for s in report["skipped"]} == {"fr/broken.docx", "en/notes.odt"}
     assert report["unpaired"]["tgt"] == ["anniversary.txt"]
+
+
+def test_model_threads_per_worker_process():
+    """`--threads` sets every worker's model threads; by default local processes share the cores, and on
+    Dask the workers work out their own share (`runners.share_cores`, tested in test_corpus_dask.py)."""
+    from align.corpus.build import BuildOptions, list_and_pair_by_name
+    from align.threads import usable_cores
+
+    def threads(**options):
+        return list_and_pair_by_name(CORPUS / "fr", CORPUS / "en", BuildOptions(**options)).settings.threads
+
+    assert threads(jobs=2, threads=3) == 3
+    assert threads(jobs=2) == max(1, usable_cores() // 2)
+    assert threads(jobs=1) is None  # one process: the libraries' default, every core
+    assert threads(scheduler="tcp://127.0.0.1:8786") is None
+    assert threads(scheduler="tcp://127.0.0.1:8786", threads=2) == 2

@@ -68,6 +68,14 @@ def test_a_dask_build_is_byte_identical_and_loads_one_encoder_per_worker(corpus,
         _same_outputs(local_build, out)
         caches = [p for p in (tmp_path / "cluster").glob("cache-*/*.sqlite3")]
         assert caches, "the workers did not use their embedding caches"
+        # each worker process took its share of the cores for the model: two single-threaded workers here
+        from align.corpus import tasks
+        from align.threads import usable_cores
+
+        with cluster.client() as client:
+            limits = client.run(lambda: (tasks.SHARE["threads"], os.environ.get("OMP_NUM_THREADS")))
+        share = max(1, usable_cores() // 2)
+        assert sorted(limits.values()) == [(share, str(share))] * 2
 
 
 def test_a_lost_worker_is_replaced_and_the_build_completes(corpus, local_build, tmp_path):

@@ -26,6 +26,22 @@ def test_guards_refuse_near_misses_and_keep_translations():
     assert refusal(fr, en + " " + en + " " + en) == "length ratio"
 
 
+def test_guards_read_numbers_in_words_as_align_qa_does():
+    """Real communiqué sentences: an ordinal in words agrees with its digits (kept), a session number in
+    words that the English renders as another number does not (refused; digit runs alone saw 20 = 20)."""
+    fr = ("Il a informé le Groupe de contact depuis sa dernière réunion tenue en marge de la "
+          "quarante-neuvième session du Conseil des ministres à Nouakchott en mars 2023.")
+    en = ("He briefed the Contact Group since its last meeting held on the sidelines of the 49th Session of "
+          "the Council of Foreign Ministers in Nouakchott in March 2023.")
+    assert refusal(fr, en) is None
+    fr = ("Le Groupe de contact a tenu une réunion en marge de la soixante-dix-huitième session de "
+          "l'Assemblée générale, à New York, le 20 septembre 2023.")
+    en = ("The Contact Group held a meeting on the sidelines of the 20th session of the General Assembly in "
+          "New York on September 2023, XNUMX.")
+    assert refusal(fr, en) == "numbers differ"
+    assert refusal(fr, en, "de", "nl") is None  # other languages: digit runs only (20, 2023 on both sides)
+
+
 def test_margin_suppresses_a_hub():
     """A target close to every source (a hub) loses to the true, less central match."""
     rng = np.random.default_rng(0)
@@ -64,10 +80,17 @@ def test_mine_command_finds_recurring_preamble_clauses(tmp_path):
     assert all(u.props["origin"] == "mined" for u in units)
     pairs = {(u.source[:40], u.target[:40]) for u in units}
     assert ("Rappelant les deux rapports publiés par ", "Recalling the two reports issued by the ") in pairs
-    assert ("Soulignant qu'une paix durable en Asie d", "Stressing that lasting peace in South As") in pairs
     # precision: every mined pair keeps its numbers and has a sane length ratio
     for unit in units:
         assert refusal(unit.source, unit.target) is None
+    # the header records every mining setting that changes the pairs, and the sentence rules
+    from lxml import etree
+
+    props = {prop.get("type"): prop.text for prop in etree.parse(str(out)).find("header").iter("prop")}
+    for key in ("mine.threshold", "mine.k", "mine.support_threshold", "mine.groups", "mine.guards"):
+        assert f"x-align-{key}" in props, key
+    assert props["x-align-mine.groups"].startswith("near-duplicates(cosine>=0.93")
+    assert props["x-align-segmentation"].startswith("fr.srx#")
 
 
 @pytest.mark.slow

@@ -26,7 +26,7 @@ import re
 import sys
 import time
 
-from align.corpus.mining import PoolDocument, mine
+from align.corpus.mining import DEFAULT_SUPPORT_THRESHOLD, PoolDocument, mine
 from align.embed import get_encoder
 from bench import shared_dir
 
@@ -35,8 +35,9 @@ DEV = [("Candide", "VoyageAuCentreDeLaTerre"), ("AlicesAdventuresInWonderland", 
        ("VoyageAuCentreDeLaTerre", "AlicesAdventuresInWonderland")]
 THRESHOLDS = [1.0, 1.01, 1.02, 1.03, 1.04]
 #: (label, near-duplicate groups, support threshold or None)
-SETTINGS = [("ratio margin (before)", False, None), ("+ groups", True, None), ("+ support", False, 1.0),
-            ("+ groups + support (default)", True, 1.0)]
+SETTINGS = [("ratio margin", False, None), ("+ groups", True, None),
+            ("+ support", False, DEFAULT_SUPPORT_THRESHOLD),
+            ("+ groups + support (default)", True, DEFAULT_SUPPORT_THRESHOLD)]
 
 
 def detok(line: str) -> str:

@@ -37,6 +37,15 @@ def limit_threads(threads: int | None) -> Iterator[None]:
             os.environ["OMP_NUM_THREADS"] = before
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity: a container or `taskset` may allow fewer than
+    the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def limit_process_threads(threads: int) -> None:
     """The same limit for the rest of this process: call it first thing in a worker process, before the
     encoder or faiss loads, when several workers share the cores."""

@@ -30,6 +30,9 @@ def _warn(message: str) -> None:
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Run the per-pair work on the Dask cluster whose scheduler is at ADDRESS "
                    "(tcp://host:8786; needs align[dask]; see docs/cluster.md).")
+@click.option("--threads", type=click.IntRange(min=1), default=None,
+              help="Model threads per worker process [default: each machine's cores shared among its "
+                   "worker processes].")
 @click.option("--no-mine", is_flag=True, help="Do not write pairs mined across unpaired documents.")
 @click.option("--mine-threshold", type=float, default=DEFAULT_MINE_THRESHOLD, show_default=True,
               help="Ratio margin a mined pair needs (higher: fewer, surer pairs).")
@@ -43,7 +46,7 @@ def _warn(message: str) -> None:
 @click.option("--date", default=None, help="TMX creation date (YYYY-MM-DD or YYYYMMDDThhmmssZ) "
               "[default: SOURCE_DATE_EPOCH, else the newest input file's date].")
 @click.option("--quiet", is_flag=True, help="No progress bars.")
-def build(src_dir, tgt_dir, out_dir, src_lang, tgt_lang, model, no_cache, jobs, scheduler, no_mine,
+def build(src_dir, tgt_dir, out_dir, src_lang, tgt_lang, model, no_cache, jobs, scheduler, threads, no_mine,
           mine_threshold, min_coverage, min_score, lang_style, presegmented, date, quiet):
     """Pair the documents of SRC_DIR and TGT_DIR, align each pair, mine the rest; write a TMX and a report.
 
@@ -64,7 +67,7 @@ def build(src_dir, tgt_dir, out_dir, src_lang, tgt_lang, model, no_cache, jobs, 
     from align.corpus.build import BuildOptions, build_corpus
 
     options = BuildOptions(src_lang=src_lang, tgt_lang=tgt_lang, model=model, cache=not no_cache, jobs=jobs,
-                           scheduler=scheduler,
+                           scheduler=scheduler, threads=threads,
                            mine=not no_mine, mine_threshold=mine_threshold, min_coverage=min_coverage,
                            min_score=min_score, lang_style=lang_style, presegmented=presegmented, date=date,
                            progress=not quiet)

@@ -26,6 +26,7 @@ from align.corpus import folders
 from align.corpus import report as report_module
 from align.corpus.mining import (DEFAULT_K, DEFAULT_MINE_THRESHOLD, DEFAULT_SUPPORT_THRESHOLD, MiningResult,
                                  PoolDocument, mine)
+from align.corpus.mining import signature_settings as mining_signature
 from align.corpus.naming import NamedFile, list_documents, pair_by_name
 from align.corpus.pairing import DEFAULT_LINK_MARGIN, DEFAULT_MIN_COVERAGE, ContentPair, pair_by_content
 from align.corpus.parts import PartStore, alignment_settings, file_hash, part_key
@@ -36,6 +37,7 @@ from align.errors import ConfigError, InputError
 from align.formats.base import REVIEW_BELOW
 from align.model import Bead, TranslationUnit
 from align.signature import Signature
+from align.threads import usable_cores
 
 #: Beads whose confidence is below this are highlighted in the report.
 LOW_CONFIDENCE = REVIEW_BELOW
@@ -52,6 +54,7 @@ class BuildOptions:
     cache_dir: str | None = None
     jobs: int | None = None  # default: min(CPU cores, document pairs)
     scheduler: str | None = None  # a Dask scheduler address (tcp://host:8786): run the tasks there
+    threads: int | None = None  # model threads per worker process; default: its share of its machine's cores
     mine: bool = True
     mine_threshold: float = DEFAULT_MINE_THRESHOLD
     mine_k: int = DEFAULT_K
@@ -140,12 +143,12 @@ def list_and_pair_by_name(src_dir: Path, tgt_dir: Path, options: BuildOptions) -
     folders.check_not_swapped([f.path for f in src_files], [f.path for f in tgt_files],
                               options.src_lang, options.tgt_lang)
     name_pairs, left_src, left_tgt = pair_by_name(src_files, tgt_files)
-    cores = os.cpu_count() or 1
+    cores = usable_cores()
     work = max(len(name_pairs) + min(len(left_src), len(left_tgt)), len(left_src) + len(left_tgt), 1)
     jobs = max(1, min(options.jobs or cores, work))
     settings = WorkerSettings(model=options.model, src_lang=options.src_lang, tgt_lang=options.tgt_lang,
                               presegmented=options.presegmented, cache=options.cache, cache_dir=options.cache_dir,
-                              threads=max(1, cores // jobs) if jobs > 1 and not options.scheduler else None)
+                              threads=options.threads or _local_share(cores, jobs, options.scheduler))
     plan = BuildPlan(src_dir, tgt_dir, src_files, tgt_files, settings, jobs)
     plan.skipped = [(f"{src_dir.name}/{rel}", why) for rel, why in src_skipped]
     plan.skipped += [(f"{tgt_dir.name}/{rel}", why) for rel, why in tgt_skipped]
@@ -153,6 +156,12 @@ def list_and_pair_by_name(src_dir: Path, tgt_dir: Path, options: BuildOptions) -
     plan.unpaired_src = [f.relative for f in left_src]
     plan.unpaired_tgt = [f.relative for f in left_tgt]
     return plan
+
+
+def _local_share(cores: int, jobs: int, scheduler: str | None) -> int | None:
+    """Model threads per local worker process: the cores shared among the processes (None: one process
+    uses them all; on Dask each worker works out its own share, `runners.share_cores`)."""
+    return max(1, cores // jobs) if jobs > 1 and not scheduler else None
 
 
 def plan_by_content(plan: BuildPlan, runner, options: BuildOptions, log) -> None:
@@ -168,7 +177,7 @@ def plan_by_content(plan: BuildPlan, runner, options: BuildOptions, log) -> None
                                plan.tgt_dir.name, options.progress, log)
         if src_pool and tgt_pool:
             links = mine(src_pool, tgt_pool, threshold=min(DEFAULT_LINK_MARGIN, options.mine_threshold),
-                         k=options.mine_k)
+                         k=options.mine_k, src_lang=options.src_lang, tgt_lang=options.tgt_lang)
             content_pairs, plan.refused_pairs = pair_by_content(src_pool, tgt_pool, links,
                                                                 min_coverage=options.min_coverage)
             _add_content_pairs(plan, content_pairs, links, by_rel_src, by_rel_tgt, options)
@@ -342,6 +351,15 @@ def mined_units(mined: MiningResult, src_lang: str, tgt_lang: str) -> Iterator[T
                    "origin": "mined", "margin": f"{pair.margin:.4f}"})
 
 
+def segmentation_settings(presegmented: bool, src_lang: str, tgt_lang: str) -> dict[str, object]:
+    """The segmentation part of a signature: sentence rules change the result as much as the aligner does."""
+    if presegmented:
+        return {"presegmented": True}
+    from align.segment import rules_id
+
+    return {"presegmented": False, "segmentation": f"{rules_id(src_lang)},{rules_id(tgt_lang)}"}
+
+
 def _signature(options: BuildOptions, store: PartStore, tasks: list[PairTask]) -> Signature:
     settings: dict[str, object] = {}
     if tasks:  # the aligner's own signature (encoder id and every aligner setting) from the first pair
@@ -349,13 +367,9 @@ def _signature(options: BuildOptions, store: PartStore, tasks: list[PairTask]) -
         settings.update({k: v for k, v in first["signature"].items() if k != "align"})
     else:
         settings["encoder"] = options.model
-    if not options.presegmented:  # sentence rules change the result as much as the aligner does
-        from align.segment import rules_id
-
-        settings["segmentation"] = f"{rules_id(options.src_lang)},{rules_id(options.tgt_lang)}"
-    settings.update({"mine": options.mine, "mine.threshold": options.mine_threshold, "mine.k": options.mine_k,
-                     "mine.support_threshold": DEFAULT_SUPPORT_THRESHOLD, "mine.groups": "near-duplicates",
-                     "pair.min_coverage": options.min_coverage, "presegmented": options.presegmented})
+    settings.update(segmentation_settings(options.presegmented, options.src_lang, options.tgt_lang))
+    settings.update({"mine": options.mine, **mining_signature(options.mine_threshold, options.mine_k),
+                     "pair.min_coverage": options.min_coverage})
     if options.min_score is not None:
         settings["min_score"] = options.min_score
     return Signature(settings)

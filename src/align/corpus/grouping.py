@@ -41,6 +41,11 @@ class SideGroups:
         return own + [o for o in self.occurrences[group] if o not in own]
 
 
+def describe() -> str:
+    """The grouping rule with its thresholds, for the output signature."""
+    return f"near-duplicates(cosine>={NEAR_COSINE},ratio>={NEAR_RATIO:g},same-digits)"
+
+
 def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 

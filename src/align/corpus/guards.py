@@ -22,10 +22,20 @@ def digit_runs(text: str) -> list[str]:
     return sorted(run.lstrip("0") or "0" for run in _DIGITS.findall(text))
 
 
-def numbers_differ(source: str, target: str) -> str | None:
-    if digit_runs(source) != digit_runs(target):
-        return "numbers differ"
-    return None
+def numbers_differ(source: str, target: str, src_lang: str = "fr", tgt_lang: str = "en") -> str | None:
+    """Numbers, dates and ordinals disagree. French and English are read as `align qa` reads them
+    (`align.qa.numbers`: `quarante-neuvième` = `49th`, `soixante-dix-huitième` is not `20th`, `16 mars` =
+    `March 16`), any finding of its number check, weak ones included, refuses the pair; other languages
+    compare digit runs."""
+    if {src_lang[:2].lower(), tgt_lang[:2].lower()} <= {"fr", "en"}:
+        from align.model import TranslationUnit
+        from align.qa.checks.number_mismatch import NumberMismatch
+
+        unit = TranslationUnit(source, target, src_lang=src_lang, tgt_lang=tgt_lang)
+        differ = any(True for _ in NumberMismatch().check(unit, 0, None))
+    else:
+        differ = digit_runs(source) != digit_runs(target)
+    return "numbers differ" if differ else None
 
 
 def length_ratio_off(source: str, target: str, max_ratio: float = 2.0, slack: int = 10) -> str | None:
@@ -45,13 +55,15 @@ def too_short(source: str, target: str, min_words: int = 4) -> str | None:
     return None
 
 
-GUARDS = (too_short, length_ratio_off, numbers_differ)
+GUARDS = (too_short, length_ratio_off, numbers_differ)  # in the order `refusal` runs them
 
 
-def refusal(source: str, target: str) -> str | None:
+def describe() -> str:
+    """The guards in the order they run, for the output signature."""
+    return ",".join(guard.__name__ for guard in GUARDS) + "(align.qa.numbers for fr/en, else digit runs)"
+
+
+def refusal(source: str, target: str, src_lang: str = "fr", tgt_lang: str = "en") -> str | None:
     """The first guard that refuses the pair, or None when all accept it."""
-    for guard in GUARDS:
-        reason = guard(source, target)
-        if reason:
-            return reason
-    return None
+    return (too_short(source, target) or length_ratio_off(source, target)
+            or numbers_differ(source, target, src_lang, tgt_lang))

@@ -57,7 +57,7 @@ def local_cluster(folder: Path, workers: int = 2, *, nanny: bool = False, worker
     Each worker gets its own embedding cache folder (`folder/cache-N`) unless `worker_env` says otherwise.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(SOURCE), "OMP_NUM_THREADS": "1"}
+    env = {**os.environ, "PYTHONPATH": str(SOURCE)}  # no thread limits: the build sets them (`share_cores`)
     scheduler_file = folder / "scheduler.json"
     scheduler = _spawn(_dask("scheduler", "--host", "127.0.0.1", "--port", "0", "--dashboard-address",
                              "127.0.0.1:0", "--scheduler-file", str(scheduler_file)), folder / "scheduler.log", env)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from align.corpus.build import mined_units, tmx_date
-from align.corpus.mining import DEFAULT_K, DEFAULT_MINE_THRESHOLD, MiningResult, PoolDocument, mine
+from align.corpus.build import mined_units, segmentation_settings, tmx_date
+from align.corpus.mining import (DEFAULT_K, DEFAULT_MINE_THRESHOLD, MiningResult, PoolDocument, mine,
+                                 signature_settings)
 from align.corpus.tasks import load_segments
 from align.errors import InputError
 from align.signature import Signature
@@ -32,9 +33,9 @@ def mine_files(src_files: list[Path], tgt_files: list[Path], out: Path, *, src_l
     encoder = get_encoder(model, cache=cache, progress=False)
     src_pool = load_pool(src_files, src_lang, encoder, presegmented)
     tgt_pool = load_pool(tgt_files, tgt_lang, encoder, presegmented)
-    result = mine(src_pool, tgt_pool, threshold=threshold, k=k)
-    signature = Signature({"encoder": encoder.id, "mine.threshold": threshold, "mine.k": k,
-                           "presegmented": presegmented})
+    result = mine(src_pool, tgt_pool, threshold=threshold, k=k, src_lang=src_lang, tgt_lang=tgt_lang)
+    signature = Signature({"encoder": encoder.id, **signature_settings(threshold, k),
+                           **segmentation_settings(presegmented, src_lang, tgt_lang)})
     write_units(out, mined_units(result, src_lang, tgt_lang), src_lang=src_lang, tgt_lang=tgt_lang,
                 signature=signature, lang_style=lang_style,
                 creation_date=tmx_date(date, [Path(p) for p in [*src_files, *tgt_files]]))

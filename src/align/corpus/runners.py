@@ -61,6 +61,7 @@ class DaskRunner:
 
     def __init__(self, address: str, settings: WorkerSettings, retries: int = 2):
         self.address, self.settings, self.retries, self.client = address, settings, retries, None
+        self.shares: dict[str, int] = {}  # model threads of each worker (its address -> threads)
 
     def __enter__(self):
         try:
@@ -72,6 +73,8 @@ class DaskRunner:
         except (OSError, TimeoutError, ValueError) as error:
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise SchedulerError(f"cannot reach the Dask scheduler at {self.address}: {reason}") from None
+        if not self.settings.threads:
+            self.shares = share_cores(self.client)
         return self
 
     def __exit__(self, *exc):
@@ -95,6 +98,28 @@ class DaskRunner:
         finally:
             for future in futures:
                 future.release()
+
+
+def share_cores(client) -> dict[str, int]:
+    """Give each Dask worker process its share of its machine's cores for the model and BLAS, and return
+    the shares. Without it every worker process starts one thread per core for the model: two workers on
+    one machine would run twice as many threads as cores and slow each other down (as local `--jobs`
+    did before its per-process cap). A worker's share: the machine's cores divided by the task threads
+    of all its worker processes (`dask worker --nworkers 2 --nthreads 1` on 16 cores: 8 each), since each
+    task thread embeds on its own. Workers that join after the build started keep their defaults."""
+    from collections import Counter
+
+    from align.corpus.tasks import set_share
+    from align.threads import usable_cores
+
+    workers = client.scheduler_info()["workers"]
+    cores = client.run(usable_cores)
+    task_threads = Counter()
+    for address, worker in workers.items():
+        task_threads[worker["host"]] += worker["nthreads"]
+    shares = {address: max(1, cores[address] // task_threads[worker["host"]])
+              for address, worker in workers.items() if address in cores}
+    return client.run(set_share, shares)
 
 
 def make_runner(jobs: int, settings: WorkerSettings, scheduler: str | None):

@@ -21,6 +21,9 @@ _ENCODERS: dict[tuple, object] = {}
 _LOCK = threading.Lock()
 #: How many encoders this process has loaded (the Dask tests check that each worker loads one).
 LOADS = {"count": 0}
+#: Model threads of this worker process when the build does not set them: its share of the machine's
+#: cores, set on each Dask worker by `runners.share_cores` (None: the libraries' own default, all cores).
+SHARE = {"threads": None}
 
 
 @dataclass(frozen=True)
@@ -64,15 +67,25 @@ def init_process(settings: WorkerSettings) -> None:
         limit_process_threads(settings.threads)
 
 
+def set_share(shares: dict[str, int], dask_worker=None) -> int:
+    """Run on each Dask worker (`Client.run` passes `dask_worker`): take this process's share of the
+    cores for the model, BLAS and OpenMP (for the libraries loaded later too, through the environment)."""
+    threads = shares[dask_worker.address]
+    SHARE["threads"] = threads
+    limit_process_threads(threads)
+    return threads
+
+
 def encoder_for(settings: WorkerSettings):
     """This process's encoder for `settings`, loaded on first use and kept for the following tasks."""
-    key = (settings.model, settings.cache, settings.cache_dir, settings.threads)
+    threads = settings.threads or SHARE["threads"]
+    key = (settings.model, settings.cache, settings.cache_dir, threads)
     with _LOCK:
         if key not in _ENCODERS:
             from align.embed import get_encoder
 
             _ENCODERS[key] = get_encoder(settings.model, cache=settings.cache, cache_dir=settings.cache_dir,
-                                         progress=False, threads=settings.threads)
+                                         progress=False, threads=threads)
             LOADS["count"] += 1
         return _ENCODERS[key]
 
