@@ -41,3 +41,15 @@ def sample_tm(tmp_path_factory) -> Path:
                                       "--date", "2024-01-01", "--quiet"])
     assert result.exit_code == 0, result.output
     return out
+
+
+def semicolon_rules(folder: Path) -> Path:
+    """An SRX file that breaks after a semicolon and nowhere else (for `--srx` options)."""
+    rules = folder / "semicolons.srx"
+    rules.write_text(
+        '<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="no"/><body><languagerules>'
+        '<languagerule languagerulename="Semicolons"><rule break="yes"><beforebreak>;\\s+</beforebreak>'
+        '<afterbreak></afterbreak></rule></languagerule></languagerules><maprules>'
+        '<languagemap languagepattern=".*" languagerulename="Semicolons"/></maprules></body></srx>',
+        encoding="utf-8")
+    return rules

@@ -24,6 +24,7 @@ from align.review.export import export
 from align.review.security import inside
 from align.review.source import open_folder, split_joined
 from align.review.store import Store, VersionConflict
+from conftest import semicolon_rules
 
 REPO = Path(__file__).resolve().parents[1]
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)>'
@@ -368,13 +369,7 @@ def test_a_beads_file_segmented_with_custom_rules_is_reviewed_with_the_same_rule
     """`align pair --srx RULES` cut at semicolons; review needs the same rules to find those sentences."""
     from click.testing import CliRunner
 
-    rules = tmp_path / "semicolons.srx"
-    rules.write_text(
-        '<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="no"/><body><languagerules>'
-        '<languagerule languagerulename="Semicolons"><rule break="yes"><beforebreak>;\\s+</beforebreak>'
-        '<afterbreak></afterbreak></rule></languagerule></languagerules><maprules>'
-        '<languagemap languagepattern=".*" languagerulename="Semicolons"/></maprules></body></srx>',
-        encoding="utf-8")
+    rules = semicolon_rules(tmp_path)
     (tmp_path / "doc.fr.txt").write_text("Rappelant sa résolution ; notant le rapport.\n", encoding="utf-8")
     (tmp_path / "doc.en.txt").write_text("Recalling its resolution; noting the report.\n", encoding="utf-8")
     (tmp_path / "doc.beads").write_text("[0]:[0]\t0.9100\n[1]:[1]\t0.8800\n", encoding="utf-8")

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from align.cli import cli
 from align.segment import load_document
-from conftest import CORPUS, NOUAKCHOTT_FR
+from conftest import CORPUS, NOUAKCHOTT_FR, semicolon_rules
 
 
 def test_text_output_is_one_segment_per_line():
@@ -47,13 +47,7 @@ def test_presegmented_and_custom_srx(tmp_path):
     lines.write_text("Une phrase. Une autre.\n\nM. Dupont\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["segment", str(lines), "--lang", "fr", "--presegmented"])
     assert result.output.splitlines() == ["Une phrase. Une autre.", "M. Dupont"]
-    rules = tmp_path / "semicolons.srx"
-    rules.write_text(
-        '<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="no"/><body><languagerules>'
-        '<languagerule languagerulename="Semicolons"><rule break="yes"><beforebreak>;\\s+</beforebreak>'
-        '<afterbreak></afterbreak></rule></languagerule></languagerules><maprules>'
-        '<languagemap languagepattern=".*" languagerulename="Semicolons"/></maprules></body></srx>',
-        encoding="utf-8")
+    rules = semicolon_rules(tmp_path)
     clauses = tmp_path / "clauses.txt"
     clauses.write_text("Rappelant ceci ; notant cela. Et encore ; fin.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["segment", str(clauses), "--lang", "fr", "--srx", str(rules)])
