@@ -143,7 +143,7 @@ class RowScorer:
                           ) -> np.ndarray:
         """(S, W): log2(1 + shorter / longer run length), the target side scaled by the documents' ratio."""
         src_chars = self.src_chars_runs[src_size - 1, i][:, None]
-        tgt_chars = self.tgt_chars_runs[tgt_size - 1][:, js] / self.ratio
+        tgt_chars = self.tgt_chars_runs[(tgt_size - 1)[:, None], js[None, :]] / self.ratio  # (S, W), no (S, m) copy
         shorter, longer = np.minimum(src_chars, tgt_chars), np.maximum(src_chars, tgt_chars)
         return np.log2(1.0 + shorter / np.maximum(longer, 1e-9))
 
