@@ -78,3 +78,15 @@ def test_near_cost_grows_linearly():
         compared = sum((stop - start) * (end - first) for start, stop, first, end in
                        windows_along(centres, int(1.1 * n), 2048, 512))
         assert compared / n <= 2 * 2048 + 2 * 512 + 2
+
+
+def test_a_short_side_against_a_long_one_finds_its_matches_anywhere():
+    """One sentence (or three) against a 10,000-sentence side: the guide line is their own best matches,
+    not the diagonal, so each finds its translation wherever it sits."""
+    from align.aligner.anchors import find_anchors
+
+    rng = np.random.default_rng(8)
+    long_side = _clustered(rng, 10_000, centres=2000)
+    assert find_anchors(_translation_of(rng, long_side[[7000]]), long_side, 4, 4, 2048).pairs == [(0, 7000)]
+    few = _translation_of(rng, long_side[[100, 5000, 9999]])
+    assert find_anchors(long_side, few, 4, 4, 2048).pairs == [(100, 0), (5000, 1), (9999, 2)]

@@ -95,9 +95,11 @@ def guide_line(src: np.ndarray, tgt: np.ndarray, reach: int) -> tuple[np.ndarray
         return None
     rows = np.unique(np.linspace(0, n - 1, min(n, GUIDE_SAMPLES)).astype(np.int64))
     sims, ids = knn(src[rows], tgt, 1, approximate=False)
-    chain = [(s, t) for s, t in monotone_chain(rows, ids[:, 0], sims[:, 0]) if s > 0 and t > 0]
-    xs = np.array([0.0] + [s for s, _ in chain] + [n], dtype=np.float64)
-    ys = np.array([0.0] + [t for _, t in chain] + [m], dtype=np.float64)
+    chain = monotone_chain(rows, ids[:, 0], sims[:, 0]) or [(0, 0), (n - 1, m - 1)]
+    # Strictly increasing on both sides, so both interpolations are defined; beyond the chain's ends the
+    # centre stays at its first or last point (the windows' reach covers the rest).
+    xs = np.array([s for s, _ in chain], dtype=np.float64)
+    ys = np.array([t for _, t in chain], dtype=np.float64)
     return np.interp(np.arange(n), xs, ys), np.interp(np.arange(m), ys, xs)
 
 
