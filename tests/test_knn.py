@@ -66,9 +66,18 @@ def test_the_guide_line_follows_a_long_insertion_and_every_translation_is_found(
     assert (back[2500 + np.arange(len(kept)), 0] == kept).all()
 
 
-def test_short_documents_have_no_guide_line():
+def test_a_side_of_at_most_two_reaches_is_searched_whole():
     rng = np.random.default_rng(7)
     assert guide_line(_clustered(rng, 4096), _clustered(rng, 3000), 2048) is None
+    assert guide_line(_clustered(rng, 10_000), _clustered(rng, 4096), 2048) is None  # 2 x 2048 x 10,000 pairs
+    assert guide_line(_clustered(rng, 4097), _clustered(rng, 4097), 2048) is not None
+
+
+def test_every_query_gets_k_neighbours_even_from_a_narrow_window():
+    rng = np.random.default_rng(9)
+    base = _clustered(rng, 20)
+    sims, ids = knn_near(_translation_of(rng, base), base, 8, np.arange(20.0), reach=1, block=4)
+    assert np.isfinite(sims).all() and (ids >= 0).all() and (ids[:, 0] == np.arange(20)).all()
 
 
 def test_near_cost_grows_linearly():
@@ -81,12 +90,13 @@ def test_near_cost_grows_linearly():
 
 
 def test_a_short_side_against_a_long_one_finds_its_matches_anywhere():
-    """One sentence (or three) against a 10,000-sentence side: the guide line is their own best matches,
-    not the diagonal, so each finds its translation wherever it sits."""
+    """One sentence (or three) against a 10,000-sentence side: the short side is searched whole, so each
+    finds its translation wherever it sits, both ways (the anchors are mutual best pairs)."""
     from align.aligner.anchors import find_anchors
 
     rng = np.random.default_rng(8)
     long_side = _clustered(rng, 10_000, centres=2000)
     assert find_anchors(_translation_of(rng, long_side[[7000]]), long_side, 4, 4, 2048).pairs == [(0, 7000)]
     few = _translation_of(rng, long_side[[100, 5000, 9999]])
-    assert find_anchors(long_side, few, 4, 4, 2048).pairs == [(100, 0), (5000, 1), (9999, 2)]
+    anchors = find_anchors(long_side, few, 4, 4, 2048)
+    assert anchors.pairs == [(100, 0), (5000, 1), (9999, 2)] and np.isfinite(anchors.strengths).all()

@@ -75,6 +75,13 @@ def windows_along(centres: np.ndarray, n_base: int, reach: int, block: int) -> l
     return windows
 
 
+def _at_least(k: int, window: tuple[int, int, int, int], n_base: int) -> tuple[int, int, int, int]:
+    """The window widened to hold at least k base rows (k <= n_base), so every query gets k neighbours."""
+    start, stop, first, end = window
+    first = min(first, n_base - k)
+    return start, stop, first, max(end, first + k)
+
+
 def knn_near(queries: np.ndarray, base: np.ndarray, k: int, centres: np.ndarray | None, reach: int,
              block: int = 512) -> tuple[np.ndarray, np.ndarray]:
     """(cosines, indices) of the `k` nearest base rows of each query row among the base rows within about
@@ -87,23 +94,22 @@ def knn_near(queries: np.ndarray, base: np.ndarray, k: int, centres: np.ndarray 
     """
     if centres is None:
         return knn(queries, base, k, approximate=False)
-    windows = windows_along(centres, len(base), reach, block)
+    k = max(1, min(k, len(base)))
+    windows = [_at_least(k, window, len(base)) for window in windows_along(centres, len(base), reach, block)]
     if all(first == 0 and end == len(base) for _, _, first, end in windows):
         return knn(queries, base, k, approximate=False)
-    k = max(1, min(k, len(base)))
-    sims = np.full((len(queries), k), -np.inf, dtype=np.float32)
-    ids = np.full((len(queries), k), -1, dtype=np.int64)
+    sims = np.empty((len(queries), k), dtype=np.float32)
+    ids = np.empty((len(queries), k), dtype=np.int64)
     queries = _f32(queries)
     for start, stop, first, end in windows:
-        found_sims, found_ids = exact_index(base[first:end]).search(queries[start:stop], min(k, end - first))
-        sims[start:stop, : found_ids.shape[1]] = found_sims
-        ids[start:stop, : found_ids.shape[1]] = np.where(found_ids >= 0, found_ids + first, -1)
+        found_sims, found_ids = exact_index(base[first:end]).search(queries[start:stop], k)
+        sims[start:stop], ids[start:stop] = found_sims, found_ids + first
     return sims, ids
 
 
-def knn_mean(queries: np.ndarray, base: np.ndarray, k: int, centres: np.ndarray | None, reach: int
-             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def knn_mean(queries: np.ndarray, base: np.ndarray, k: int, centres: np.ndarray | None, reach: int,
+             block: int = 512) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each query row: (mean cosine of its k nearest base rows near its centre, their cosines, their
     indices); see `knn_near`."""
-    sims, ids = knn_near(queries, base, k, centres, reach)
+    sims, ids = knn_near(queries, base, k, centres, reach, block)
     return sims.mean(axis=1), sims, ids

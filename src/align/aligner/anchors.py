@@ -2,8 +2,8 @@
 
 Each source sentence's `top_k` nearest target sentences come from a FAISS inner-product index (vectors are
 L2-normalised, so inner product = cosine), searched among the targets near where the sentence's match is
-expected (`guide_line`, `align.knn.knn_near`: linear cost; a whole search for documents of at most
-2 x `KNN_REACH` sentences a side). Candidates are scored by margin (Artetxe & Schwenk 2019): the cosine
+expected (`guide_line`, `align.knn.knn_near`: linear cost; a whole search when one side has at most
+2 x `KNN_REACH` sentences). Candidates are scored by margin (Artetxe & Schwenk 2019): the cosine
 minus the mean cosine of each sentence with its `k` nearest neighbours on the other side, which discounts
 "hub" sentences close to everything. The best monotone chain of positive-margin candidates
 (strictly increasing on both sides) gives the anchors; the second pass searches a band around the
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from align.aligner.params import GUIDE_SAMPLES
+from align.aligner.params import GUIDE_SAMPLES, KNN_BLOCK
 from align.knn import knn, knn_mean
 
 
@@ -88,10 +88,11 @@ def guide_line(src: np.ndarray, tgt: np.ndarray, reach: int) -> tuple[np.ndarray
     Why: comparing every pair of sentences costs n x m. For long documents, `GUIDE_SAMPLES` evenly spaced
     source sentences are searched against the whole target (linear in m); the best monotone chain of their
     nearest targets, weighted by cosine, is the documents' coarse path, so an inserted or missing chapter
-    moves the windows with it. None for documents of at most 2 `reach` sentences: they are searched whole.
+    moves the windows with it. None when the shorter side has at most 2 `reach` sentences: searching it
+    whole costs at most 2 reach x the longer side, as linear as the windows, and loses nothing.
     """
     n, m = len(src), len(tgt)
-    if max(n, m) <= 2 * reach:
+    if min(n, m) <= 2 * reach:
         return None
     rows = np.unique(np.linspace(0, n - 1, min(n, GUIDE_SAMPLES)).astype(np.int64))
     sims, ids = knn(src[rows], tgt, 1, approximate=False)
@@ -107,9 +108,9 @@ def find_anchors(src: np.ndarray, tgt: np.ndarray, top_k: int, margin_k: int, re
     """Anchors of two non-empty documents from each side's nearest neighbours within `reach` sentences of
     the guide line (see the module docstring)."""
     src_centres, tgt_centres = guide_line(src, tgt, reach) or (None, None)
-    _, sims, ids = knn_mean(src, tgt, max(top_k, margin_k), src_centres, reach)
+    _, sims, ids = knn_mean(src, tgt, max(top_k, margin_k), src_centres, reach, KNN_BLOCK)
     src_hub = sims[:, :margin_k].mean(axis=1)
-    tgt_hub, _, tgt_ids = knn_mean(tgt, src, margin_k, tgt_centres, reach)
+    tgt_hub, _, tgt_ids = knn_mean(tgt, src, margin_k, tgt_centres, reach, KNN_BLOCK)
     src_top, tgt_top = ids[:, 0], tgt_ids[:, 0]
     sims, ids = sims[:, :top_k], ids[:, :top_k]
     rows = np.repeat(np.arange(len(src)), ids.shape[1])

@@ -6,9 +6,11 @@ from dataclasses import asdict, dataclass, replace
 
 #: The first pass looks for each sentence's nearest neighbours among the other side's sentences within
 #: this many sentences of where its match is expected (`anchors.guide_line`): linear cost on long
-#: documents. Documents of at most twice this many sentences a side are searched whole. Not a tuning
+#: documents. When one side has at most twice this many sentences, the search is whole. Not a tuning
 #: knob (every gold document is shorter); in the signature because it decides beads on longer documents.
 KNN_REACH = 2048
+#: Sentences searched together in one window (its extent covers their centres, plus the reach).
+KNN_BLOCK = 512
 #: Long documents: source sentences, evenly spaced, searched against the whole target for that coarse path
 #: (`anchors.guide_line`). Recorded in the signature too.
 GUIDE_SAMPLES = 1024
@@ -83,4 +85,4 @@ class AlignParams:
 
     def signature_settings(self) -> dict[str, object]:
         return {**{f"aligner.{k}": v for k, v in asdict(self).items()}, "aligner.knn_reach": KNN_REACH,
-                "aligner.guide_samples": GUIDE_SAMPLES}
+                "aligner.knn_block": KNN_BLOCK, "aligner.guide_samples": GUIDE_SAMPLES}

@@ -2,7 +2,8 @@
 
 Mined pairs come from unrelated documents, so a near-miss ("the 48th session" for "the 49th session",
 a clause of 2019 for one of 2021) is the typical error; the embeddings barely see numbers. Each guard is
-a plain function `(source, target) -> reason or None`, so that the report can say why a pair was refused.
+a plain function `(source, target, src_lang, tgt_lang) -> reason or None`, so that the report can say why a
+pair was refused.
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ import re
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"\w+")
+#: Thresholds of the guards (in the signature through `describe`).
+MIN_WORDS = 4
+MAX_RATIO = 2.0
+SLACK = 10
 
 
 def digit_runs(text: str) -> list[str]:
@@ -38,19 +43,19 @@ def numbers_differ(source: str, target: str, src_lang: str = "fr", tgt_lang: str
     return "numbers differ" if differ else None
 
 
-def length_ratio_off(source: str, target: str, max_ratio: float = 2.0, slack: int = 10) -> str | None:
-    """Character lengths of a translation stay within a factor (French runs ~10-20% longer than English);
-    `slack` characters keep short headings from being judged on a ratio of tiny numbers."""
+def length_ratio_off(source: str, target: str, src_lang: str = "fr", tgt_lang: str = "en") -> str | None:
+    """Character lengths of a translation stay within `MAX_RATIO` (French runs ~10-20% longer than English);
+    `SLACK` characters keep short headings from being judged on a ratio of tiny numbers."""
     longer, shorter = max(len(source), len(target)), min(len(source), len(target))
-    if longer > max_ratio * shorter + slack:
+    if longer > MAX_RATIO * shorter + SLACK:
         return "length ratio"
     return None
 
 
-def too_short(source: str, target: str, min_words: int = 4) -> str | None:
-    """Very short segments ("H.E.", "Mr.", "The Foreign Ministers:") match many things for the wrong
-    reason; a TM gains nothing from mining them."""
-    if min(len(_WORD.findall(source)), len(_WORD.findall(target))) < min_words:
+def too_short(source: str, target: str, src_lang: str = "fr", tgt_lang: str = "en") -> str | None:
+    """Very short segments ("H.E.", "Mr.", "The Foreign Ministers:", under `MIN_WORDS` words) match many
+    things for the wrong reason; a TM gains nothing from mining them."""
+    if min(len(_WORD.findall(source)), len(_WORD.findall(target))) < MIN_WORDS:
         return "too short"
     return None
 
@@ -59,11 +64,15 @@ GUARDS = (too_short, length_ratio_off, numbers_differ)  # in the order `refusal`
 
 
 def describe() -> str:
-    """The guards in the order they run, for the output signature."""
-    return ",".join(guard.__name__ for guard in GUARDS) + "(align.qa.numbers for fr/en, else digit runs)"
+    """The guards in the order they run, with their thresholds, for the output signature."""
+    return (f"too_short(min_words={MIN_WORDS}),length_ratio_off(max_ratio={MAX_RATIO},slack={SLACK}),"
+            "numbers_differ(align.qa.numbers for fr/en, else digit runs)")
 
 
 def refusal(source: str, target: str, src_lang: str = "fr", tgt_lang: str = "en") -> str | None:
     """The first guard that refuses the pair, or None when all accept it."""
-    return (too_short(source, target) or length_ratio_off(source, target)
-            or numbers_differ(source, target, src_lang, tgt_lang))
+    for guard in GUARDS:
+        reason = guard(source, target, src_lang, tgt_lang)
+        if reason:
+            return reason
+    return None

@@ -14,12 +14,14 @@ import contextlib
 import hashlib
 import json
 import os
-from dataclasses import asdict
 from pathlib import Path
 
 from align.fileio import atomic_write
 
 PARTS_FOLDER = ".align-parts"
+#: What a part file holds; raised when that changes (2: per-bead hesitations for the review), so that
+#: parts written by an older align are redone rather than reused.
+PART_FORMAT = 2
 
 
 def file_hash(path: str | os.PathLike) -> str:
@@ -37,8 +39,8 @@ def alignment_settings(encoder_id: str, src_lang: str, tgt_lang: str, presegment
     from align.aligner import AlignParams
     from align.segment import rules_id
 
-    return {"align": __version__, "encoder": encoder_id, "src_lang": src_lang, "tgt_lang": tgt_lang,
-            "presegmented": presegmented, "aligner": asdict(AlignParams()),
+    return {"align": __version__, "parts": PART_FORMAT, "encoder": encoder_id, "src_lang": src_lang,
+            "tgt_lang": tgt_lang, "presegmented": presegmented, "aligner": AlignParams().signature_settings(),
             "segmentation": None if presegmented else [rules_id(src_lang), rules_id(tgt_lang)]}
 
 

@@ -119,7 +119,7 @@ def share_cores(client) -> dict[str, int]:
         task_threads[worker["host"]] += worker["nthreads"]
     shares = {address: max(1, cores[address] // task_threads[worker["host"]])
               for address, worker in workers.items() if address in cores}
-    return client.run(set_share, shares)
+    return client.run(set_share, shares, workers=list(shares))  # not a worker that joined meanwhile
 
 
 def make_runner(jobs: int, settings: WorkerSettings, scheduler: str | None):

@@ -70,7 +70,7 @@ def init_process(settings: WorkerSettings) -> None:
 def set_share(shares: dict[str, int], dask_worker=None) -> int:
     """Run on each Dask worker (`Client.run` passes `dask_worker`): take this process's share of the
     cores for the model, BLAS and OpenMP (for the libraries loaded later too, through the environment)."""
-    threads = shares[dask_worker.address]
+    threads = shares.get(dask_worker.address) or SHARE["threads"]
     SHARE["threads"] = threads
     limit_process_threads(threads)
     return threads

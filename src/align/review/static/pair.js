@@ -156,11 +156,16 @@
       pair.beads.push(...rest.beads);
       drawRest(drawing);
       drawStats();
-    }).catch(error => say("Could not load the pair: " + error.message, "error", true));
+    }).catch(() => reload().catch(error =>  // the whole pair in one answer, else say so
+      say("Could not load the whole pair: " + error.message + ". Reload the page before correcting.", "error", true)));
   }
 
   function send(body, after) {
     queue = queue.then(async () => {
+      if (pair.beads.length < pair.total) {  // corrections name bead positions: never on a partial list
+        say("The pair is not fully loaded: reload the page before correcting.", "error");
+        return;
+      }
       try {
         const answer = await api("POST", "/api/pairs/" + number + "/actions",
           { ...body, version: pair.version, by: document.querySelector('meta[name="reviewer"]').content });
