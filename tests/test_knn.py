@@ -29,7 +29,7 @@ def test_ivf_finds_the_exact_nearest_neighbours_of_translations():
 def test_knn_mean_keeps_the_aligner_signature_and_caps_k():
     rng = np.random.default_rng(4)
     base, queries = _clustered(rng, 3), _clustered(rng, 5)
-    means, sims, ids = knn_mean(queries, base, 10, None, reach=2048)
+    means, sims, ids = knn_mean(queries, base, 10, None, reach=2048, block=512)
     assert sims.shape == ids.shape == (5, 3) and np.allclose(means, sims.mean(axis=1))
 
 
@@ -44,7 +44,7 @@ def test_near_is_the_whole_search_without_centres_or_when_the_windows_cover_the_
     tgt = _translation_of(rng, src[np.r_[0:300, 350:900]])  # 50 sentences missing in the translation
     sims, ids = knn(src, tgt, 4, approximate=False)
     for centres in (None, np.arange(900) * (850 / 900)):
-        near_sims, near_ids = knn_near(src, tgt, 4, centres, reach=1000)
+        near_sims, near_ids = knn_near(src, tgt, 4, centres, reach=1000, block=512)
         assert (near_ids == ids).all() and (near_sims == sims).all()
 
 

@@ -83,7 +83,7 @@ def _at_least(k: int, window: tuple[int, int, int, int], n_base: int) -> tuple[i
 
 
 def knn_near(queries: np.ndarray, base: np.ndarray, k: int, centres: np.ndarray | None, reach: int,
-             block: int = 512) -> tuple[np.ndarray, np.ndarray]:
+             block: int) -> tuple[np.ndarray, np.ndarray]:
     """(cosines, indices) of the `k` nearest base rows of each query row among the base rows within about
     `reach` rows of its centre (`centres[i]`, a non-decreasing guess of where query i's match sits; None
     searches the whole base).
@@ -108,7 +108,7 @@ def knn_near(queries: np.ndarray, base: np.ndarray, k: int, centres: np.ndarray 
 
 
 def knn_mean(queries: np.ndarray, base: np.ndarray, k: int, centres: np.ndarray | None, reach: int,
-             block: int = 512) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+             block: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each query row: (mean cosine of its k nearest base rows near its centre, their cosines, their
     indices); see `knn_near`."""
     sims, ids = knn_near(queries, base, k, centres, reach, block)

@@ -36,6 +36,7 @@ from align.corpus.tasks import PairTask, Skipped, WorkerSettings, align_pair, em
 from align.errors import ConfigError, InputError
 from align.formats.base import REVIEW_BELOW
 from align.model import Bead, TranslationUnit
+from align.segment import segmentation_settings
 from align.signature import Signature
 from align.threads import usable_cores
 
@@ -349,15 +350,6 @@ def mined_units(mined: MiningResult, src_lang: str, tgt_lang: str) -> Iterator[T
             source=pair.source, target=pair.target, src_lang=src_lang, tgt_lang=tgt_lang,
             props={"document": pair.src_document, "tgt-document": pair.tgt_document,
                    "origin": "mined", "margin": f"{pair.margin:.4f}"})
-
-
-def segmentation_settings(presegmented: bool, src_lang: str, tgt_lang: str) -> dict[str, object]:
-    """The segmentation part of a signature: sentence rules change the result as much as the aligner does."""
-    if presegmented:
-        return {"presegmented": True}
-    from align.segment import rules_id
-
-    return {"presegmented": False, "segmentation": f"{rules_id(src_lang)},{rules_id(tgt_lang)}"}
 
 
 def _signature(options: BuildOptions, store: PartStore, tasks: list[PairTask]) -> Signature:

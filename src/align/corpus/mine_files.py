@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from align.corpus.build import mined_units, segmentation_settings, tmx_date
+from align.corpus.build import mined_units, tmx_date
 from align.corpus.mining import (DEFAULT_K, DEFAULT_MINE_THRESHOLD, MiningResult, PoolDocument, mine,
                                  signature_settings)
 from align.corpus.tasks import load_segments
 from align.errors import InputError
+from align.segment import segmentation_settings
 from align.signature import Signature
 
 

@@ -37,11 +37,11 @@ def alignment_settings(encoder_id: str, src_lang: str, tgt_lang: str, presegment
     """Every setting that changes the alignment of one pair (the part key's settings half)."""
     from align import __version__
     from align.aligner import AlignParams
-    from align.segment import rules_id
+    from align.segment import segmentation_settings
 
     return {"align": __version__, "parts": PART_FORMAT, "encoder": encoder_id, "src_lang": src_lang,
-            "tgt_lang": tgt_lang, "presegmented": presegmented, "aligner": AlignParams().signature_settings(),
-            "segmentation": None if presegmented else [rules_id(src_lang), rules_id(tgt_lang)]}
+            "tgt_lang": tgt_lang, "aligner": AlignParams().signature_settings(),
+            **segmentation_settings(presegmented, src_lang, tgt_lang)}
 
 
 def part_key(src_hash: str, tgt_hash: str, settings: dict) -> str:

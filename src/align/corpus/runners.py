@@ -61,7 +61,6 @@ class DaskRunner:
 
     def __init__(self, address: str, settings: WorkerSettings, retries: int = 2):
         self.address, self.settings, self.retries, self.client = address, settings, retries, None
-        self.shares: dict[str, int] = {}  # model threads of each worker (its address -> threads)
 
     def __enter__(self):
         try:
@@ -74,7 +73,7 @@ class DaskRunner:
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise SchedulerError(f"cannot reach the Dask scheduler at {self.address}: {reason}") from None
         if not self.settings.threads:
-            self.shares = share_cores(self.client)
+            share_cores(self.client)
         return self
 
     def __exit__(self, *exc):

@@ -69,6 +69,14 @@ def segment_document(doc: Document, lang: str, srx: str | os.PathLike | None = N
     return doc
 
 
+def segmentation_settings(presegmented: bool, src_lang: str, tgt_lang: str) -> dict[str, object]:
+    """The segmentation part of a signature or part key: sentence rules change the result as much as the
+    aligner does."""
+    if presegmented:
+        return {"presegmented": True}
+    return {"presegmented": False, "segmentation": f"{rules_id(src_lang)},{rules_id(tgt_lang)}"}
+
+
 def load_document(path: str | os.PathLike, lang: str, *, presegmented: bool = False,
                   srx: str | os.PathLike | None = None) -> Document:
     """Read and segment one file (what `align pair` and `align build` call)."""
